@@ -1,0 +1,32 @@
+using System.CommandLine;
+using ScoreSde.Cli;
+using ScoreSde.Cli.Commands;
+
+var root = new RootCommand(
+    "score-sde: score-based generative modeling with SDEs (Song et al., ICLR 2021) on TorchSharp.")
+{
+    PluginsCommand.Create(),
+    ConfigCommand.Create(),
+    CheckCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'score-sde --help' for usage.");
+    return ExitCodes.InvalidInput;
+}
+
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is not OutOfMemoryException)
+{
+    return ErrorReporter.Report(ex);
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using ScoreSde.Plugins;
+
+namespace ScoreSde.Hosting.Plugins;
+
+/// <summary>
+/// Binds a component's configuration section (every key except <c>Name</c>) to its options class and validates
+/// it, reporting unknown keys, unconvertible values and failed rules with their full configuration keys.
+/// </summary>
+public static class OptionsBinder
+{
+    /// <summary>Binds and validates options of <paramref name="optionsType"/> from <paramref name="section"/>.</summary>
+    /// <param name="optionsType">Options class with a public parameterless constructor.</param>
+    /// <param name="section">The component's section.</param>
+    /// <param name="componentLabel">For messages, e.g. "Sde 'vp'".</param>
+    /// <returns>The bound and validated options.</returns>
+    /// <exception cref="ComponentConfigurationException">A key is unknown, a value is malformed or a rule fails.</exception>
+    public static object Bind(Type optionsType, IConfiguration section, string componentLabel)
+    {
+        var path = PathOf(section);
+        var values = section.AsEnumerable(makePathsRelative: true)
+            .Where(p => p.Value is not null && !IsNameKey(p.Key))
+            .ToDictionary(p => p.Key, p => p.Value);
+        var filtered = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var options = Activator.CreateInstance(optionsType)!;
+        try
+        {
+            filtered.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            var known = string.Join(", ", optionsType.GetProperties().Where(p => p.CanWrite).Select(p => p.Name));
+            throw new ComponentConfigurationException(
+                $"Invalid configuration for {componentLabel} at '{path}': {ex.Message} Valid keys: Name, {known}.", ex);
+        }
+
+        var results = new List<ValidationResult>();
+        var context = new ValidationContext(options);
+        if (!Validator.TryValidateObject(options, context, results, validateAllProperties: true))
+        {
+            var failures = results.Select(r =>
+            {
+                var members = r.MemberNames.Any() ? string.Join(", ", r.MemberNames.Select(m => Join(path, m))) : path;
+                return $"{members}: {r.ErrorMessage}";
+            });
+            throw new ComponentConfigurationException(
+                $"Invalid configuration for {componentLabel}: {string.Join(" ", failures)}");
+        }
+
+        return options;
+    }
+
+    /// <summary>Gets the configuration path of a section, or an empty string for a root.</summary>
+    /// <param name="configuration">Section or root.</param>
+    /// <returns>The path.</returns>
+    public static string PathOf(IConfiguration configuration) =>
+        configuration is IConfigurationSection s ? s.Path : string.Empty;
+
+    private static bool IsNameKey(string key) => string.Equals(key, "Name", StringComparison.OrdinalIgnoreCase);
+
+    private static string Join(string path, string member) => path.Length == 0 ? member : $"{path}:{member}";
+}
