@@ -1,0 +1,29 @@
+using Akka.Actor;
+using ScoreSde.Pipeline.Messages;
+using ScoreSde.Pipeline.Training;
+
+namespace ScoreSde.Pipeline.Actors;
+
+/// <summary>Evaluates EMA weights (test loss, bits/dim) on its own thread and appends the metrics.</summary>
+public sealed class EvaluatorActor : ReceiveActor
+{
+    /// <summary>Initializes a new instance of the <see cref="EvaluatorActor"/> class.</summary>
+    /// <param name="writer">Measures and records.</param>
+    /// <param name="pipeline">Receives <see cref="EvaluationWritten"/>.</param>
+    public EvaluatorActor(IEvaluationWriter writer, IActorRef pipeline)
+    {
+        Receive<Evaluate>(message =>
+        {
+            using var weights = message.Weights;
+            writer.Evaluate(weights);
+            pipeline.Tell(new EvaluationWritten(weights.Step));
+        });
+    }
+
+    /// <summary>Creates the actor's props on the torch dispatcher.</summary>
+    /// <param name="writer">Measures and records.</param>
+    /// <param name="pipeline">Receives <see cref="EvaluationWritten"/>.</param>
+    /// <returns>The props.</returns>
+    public static Props Props(IEvaluationWriter writer, IActorRef pipeline) =>
+        Akka.Actor.Props.Create(() => new EvaluatorActor(writer, pipeline)).WithDispatcher(PipelineHocon.TorchDispatcher);
+}

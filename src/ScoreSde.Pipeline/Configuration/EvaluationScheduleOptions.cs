@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScoreSde.Pipeline.Configuration;
+
+/// <summary>Evaluation during training, section <c>Evaluation</c>.</summary>
+public sealed class EvaluationScheduleOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Evaluation";
+
+    /// <summary>Gets or sets how often the test loss and bits/dim are measured, in steps; 0: only at the end.</summary>
+    [Range(0, int.MaxValue)]
+    public int Every { get; set; }
+
+    /// <summary>Gets or sets the number of test images for bits/dim (default 4; 0 skips it).</summary>
+    [Range(0, 10000)]
+    public int BitsPerDimCount { get; set; } = 4;
+}
