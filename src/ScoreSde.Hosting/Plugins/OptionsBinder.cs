@@ -14,13 +14,14 @@ public static class OptionsBinder
     /// <param name="optionsType">Options class with a public parameterless constructor.</param>
     /// <param name="section">The component's section.</param>
     /// <param name="componentLabel">For messages, e.g. "Sde 'vp'".</param>
+    /// <param name="includeName">Whether a <c>Name</c> key is an option too (plain sections) rather than the selector.</param>
     /// <returns>The bound and validated options.</returns>
     /// <exception cref="ComponentConfigurationException">A key is unknown, a value is malformed or a rule fails.</exception>
-    public static object Bind(Type optionsType, IConfiguration section, string componentLabel)
+    public static object Bind(Type optionsType, IConfiguration section, string componentLabel, bool includeName = false)
     {
         var path = PathOf(section);
         var values = section.AsEnumerable(makePathsRelative: true)
-            .Where(p => p.Value is not null && !IsNameKey(p.Key))
+            .Where(p => p.Value is not null && (includeName || !IsNameKey(p.Key)))
             .ToDictionary(p => p.Key, p => p.Value);
         var filtered = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var options = Activator.CreateInstance(optionsType)!;
@@ -32,7 +33,8 @@ public static class OptionsBinder
         {
             var known = string.Join(", ", optionsType.GetProperties().Where(p => p.CanWrite).Select(p => p.Name));
             throw new ComponentConfigurationException(
-                $"Invalid configuration for {componentLabel} at '{path}': {ex.Message} Valid keys: Name, {known}.", ex);
+                $"Invalid configuration for {componentLabel} at '{path}': {ex.Message} Valid keys: " +
+                $"{(includeName ? string.Empty : "Name, ")}{known}.", ex);
         }
 
         var results = new List<ValidationResult>();

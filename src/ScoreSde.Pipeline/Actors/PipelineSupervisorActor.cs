@@ -46,6 +46,13 @@ public sealed class PipelineSupervisorActor : ReceiveActor
         Receive<RunFinished>(Finish);
         Receive<StopTraining>(_ =>
         {
+            if (_stages.Completion.Task.IsCompleted)
+            {
+                var done = _stages.Completion.Task.Result;
+                Sender.Tell(new RunFinished(done.Step, done.Error));
+                return;
+            }
+
             _interrupted = _completedStep is null;
             _stopRequester = Sender;
             _trainer.Tell(StopTraining.Instance);
