@@ -8,6 +8,7 @@ var root = new RootCommand(
     PluginsCommand.Create(),
     ConfigCommand.Create(),
     CheckCommand.Create(),
+    TrainCommand.Create(),
 };
 
 var parse = root.Parse(args);

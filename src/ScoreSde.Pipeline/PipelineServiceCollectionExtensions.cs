@@ -17,18 +17,19 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>
     /// Adds the actor system with the pipeline supervisor, a progress reporter, and a coordinated-shutdown task that
     /// stops training after the current step and waits for the final checkpoint (Ctrl+C, SIGTERM, host stop).
+    /// The <see cref="PipelineStages"/> singleton and every <see cref="ITrainingProgressSink"/> come from the
+    /// container; resolve <see cref="PipelineStages"/> before starting the host so configuration errors surface
+    /// before the actor system starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="stages">The run's stages.</param>
-    /// <param name="progress">Where progress is shown.</param>
     /// <returns>The same collection.</returns>
-    public static IServiceCollection AddTrainingPipeline(
-        this IServiceCollection services, PipelineStages stages, ITrainingProgressSink progress)
+    public static IServiceCollection AddTrainingPipeline(this IServiceCollection services)
     {
         services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = FinalCheckpointTimeout * 2);
-        services.AddSingleton(stages.Completion);
-        services.AddAkka("score-sde", (builder, _) =>
+        services.AddAkka("score-sde", (builder, provider) =>
         {
+            var stages = provider.GetRequiredService<PipelineStages>();
+            var progress = provider.GetServices<ITrainingProgressSink>().ToList();
             builder.AddHocon(PipelineHocon.Text, HoconAddMode.Prepend);
             builder.ConfigureLoggers(loggers =>
             {

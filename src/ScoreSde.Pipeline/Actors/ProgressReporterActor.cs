@@ -4,17 +4,25 @@ using ScoreSde.Pipeline.Training;
 
 namespace ScoreSde.Pipeline.Actors;
 
-/// <summary>Forwards <see cref="TrainingProgress"/> events from the event stream to a progress sink.</summary>
+/// <summary>Forwards <see cref="TrainingProgress"/> events from the event stream to the progress sinks.</summary>
 public sealed class ProgressReporterActor : ReceiveActor
 {
     /// <summary>Initializes a new instance of the <see cref="ProgressReporterActor"/> class.</summary>
-    /// <param name="sink">Where progress is shown.</param>
-    public ProgressReporterActor(ITrainingProgressSink sink) => Receive<TrainingProgress>(sink.Report);
+    /// <param name="sinks">Where progress goes.</param>
+    public ProgressReporterActor(IReadOnlyList<ITrainingProgressSink> sinks) =>
+        Receive<TrainingProgress>(progress =>
+        {
+            foreach (var sink in sinks)
+            {
+                sink.Report(progress);
+            }
+        });
 
     /// <summary>Creates the actor's props.</summary>
-    /// <param name="sink">Where progress is shown.</param>
+    /// <param name="sinks">Where progress goes.</param>
     /// <returns>The props.</returns>
-    public static Props Props(ITrainingProgressSink sink) => Akka.Actor.Props.Create(() => new ProgressReporterActor(sink));
+    public static Props Props(IReadOnlyList<ITrainingProgressSink> sinks) =>
+        Akka.Actor.Props.Create(() => new ProgressReporterActor(sinks));
 
     /// <inheritdoc/>
     protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(TrainingProgress));
