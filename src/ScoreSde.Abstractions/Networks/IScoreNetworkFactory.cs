@@ -13,6 +13,15 @@ public interface IScoreNetworkFactory
     TimeConditioning Conditioning(bool continuous);
 
     /// <summary>
+    /// Decides whether the networks of this factory can take a time input, so that the host can compare it with
+    /// the SDE's <c>NetworkConditioning</c>. The default accepts only <see cref="Conditioning"/>.
+    /// </summary>
+    /// <param name="conditioning">The time input the SDE produces.</param>
+    /// <param name="continuous">Whether training uses continuous time.</param>
+    /// <returns>Whether the networks fit that input.</returns>
+    bool Accepts(TimeConditioning conditioning, bool continuous) => conditioning == Conditioning(continuous);
+
+    /// <summary>
     /// Checks that the options fit the data (for example that the image size is divisible by 2^(levels-1)).
     /// </summary>
     /// <param name="context">Data shape and training mode.</param>

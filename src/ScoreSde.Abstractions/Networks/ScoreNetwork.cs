@@ -20,6 +20,15 @@ public abstract class ScoreNetwork : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Gets the time input this network expects; it must equal the SDE's for the training mode.</summary>
     public abstract TimeConditioning Conditioning { get; }
 
+    /// <summary>
+    /// Decides whether the network can take a time input. The default accepts only <see cref="Conditioning"/>;
+    /// a network whose embedding fits several inputs (a positional embedding in discrete training takes both
+    /// time steps and noise-level indices) overrides it.
+    /// </summary>
+    /// <param name="conditioning">The time input the SDE produces.</param>
+    /// <returns>Whether the network fits that input.</returns>
+    public virtual bool Accepts(TimeConditioning conditioning) => conditioning == Conditioning;
+
     /// <summary>Gets the number of classes of a class-conditional network, or 0 for an unconditional one.</summary>
     public virtual int ClassCount => 0;
 

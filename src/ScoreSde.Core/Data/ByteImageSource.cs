@@ -6,14 +6,14 @@ namespace ScoreSde.Data;
 public sealed class ByteImageSource : IDataSource
 {
     private readonly byte[] _pixels;
-    private readonly byte[]? _labels;
+    private readonly int[]? _labels;
     private readonly int _imageSize;
 
     /// <summary>Initializes a new instance of the <see cref="ByteImageSource"/> class.</summary>
     /// <param name="pixels">All images, row-major [count, C, H, W]; the array is kept, not copied.</param>
     /// <param name="imageSize">Values per image (C·H·W).</param>
-    /// <param name="labels">One label per image, or <see langword="null"/> for unlabelled data.</param>
-    public ByteImageSource(byte[] pixels, int imageSize, byte[]? labels)
+    /// <param name="labels">One label per image, or <see langword="null"/> for unlabelled data; kept, not copied.</param>
+    public ByteImageSource(byte[] pixels, int imageSize, int[]? labels)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageSize);

@@ -86,7 +86,7 @@ public static class FashionMnist
             }
         }
 
-        return new ByteImageSource(images.Data, ImageSide * ImageSide, labels.Data);
+        return new ByteImageSource(images.Data, ImageSide * ImageSide, [.. labels.Data.Select(b => (int)b)]);
     }
 
     private static string Prefix(DataSplit split) => split switch
