@@ -9,6 +9,8 @@ var root = new RootCommand(
     ConfigCommand.Create(),
     CheckCommand.Create(),
     TrainCommand.Create(),
+    TrainClassifierCommand.Create(),
+    PlotCommand.Create(),
 };
 
 var parse = root.Parse(args);

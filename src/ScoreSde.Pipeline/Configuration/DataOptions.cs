@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ScoreSde.Data;
 
 namespace ScoreSde.Pipeline.Configuration;
 
@@ -17,7 +18,21 @@ public sealed class DataOptions
     /// <summary>Gets or sets a value indicating whether training data is uniformly dequantized (default false).</summary>
     public bool UniformDequantization { get; set; }
 
+    /// <summary>Gets or sets a side length to zero-pad images to, or <see langword="null"/> for none.</summary>
+    [Range(1, 65536)]
+    public int? PadTo { get; set; }
+
     /// <summary>Gets or sets how many batches the loader reads ahead of the trainer (default 4).</summary>
     [Range(1, 64)]
     public int Prefetch { get; set; } = 4;
+
+    /// <summary>Gets the per-example transform these options describe.</summary>
+    /// <returns>The transform options.</returns>
+    public DataTransformOptions ToTransformOptions() => new()
+    {
+        Centered = Centered,
+        RandomFlip = RandomFlip,
+        UniformDequantization = UniformDequantization,
+        PadTo = PadTo,
+    };
 }

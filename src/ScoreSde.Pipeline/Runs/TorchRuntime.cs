@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using ScoreSde.Pipeline.Configuration;
+using static TorchSharp.torch;
+
+namespace ScoreSde.Pipeline.Runs;
+
+/// <summary>Process-wide torch settings from <see cref="RunOptions"/>: thread count and device.</summary>
+public static partial class TorchRuntime
+{
+    /// <summary>Applies the thread count and logs the device that <see cref="RunOptions.Device"/> selects.</summary>
+    /// <param name="run">Run options.</param>
+    /// <param name="logger">Receives the choice.</param>
+    /// <returns>The selected device.</returns>
+    public static Device Configure(RunOptions run, ILogger logger)
+    {
+        if (run.Threads > 0)
+        {
+            set_num_threads(run.Threads);
+        }
+
+        var device = SelectDevice(run.Device);
+        LogDevice(logger, device.ToString(), get_num_threads());
+        return device;
+    }
+
+    /// <summary>Maps a <c>Run:Device</c> value to a device: auto is CUDA when available, otherwise the CPU.</summary>
+    /// <param name="name">auto, cpu, cuda or cuda:N.</param>
+    /// <returns>The device.</returns>
+    /// <exception cref="Plugins.ComponentConfigurationException">CUDA was requested but is not available.</exception>
+    public static Device SelectDevice(string name)
+    {
+        if (name == "auto")
+        {
+            return cuda.is_available() ? CUDA : CPU;
+        }
+
+        if (name.StartsWith("cuda", StringComparison.Ordinal) && !cuda.is_available())
+        {
+            throw new Plugins.ComponentConfigurationException(
+                $"Run:Device is '{name}', but CUDA is not available in this build or on this machine. Set " +
+                "Run:Device to auto or cpu, or build with -p:TorchBackend=cuda on a machine with a GPU.");
+        }
+
+        return device(name);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Torch device {Device}, {Threads} CPU threads")]
+    private static partial void LogDevice(ILogger logger, string device, int threads);
+}

@@ -1,0 +1,285 @@
+using Microsoft.Extensions.Logging;
+using ScoreSde.Losses;
+using ScoreSde.Networks;
+using ScoreSde.Pipeline.Configuration;
+using ScoreSde.Pipeline.Training;
+using ScoreSde.Sampling;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace ScoreSde.Pipeline.Runs;
+
+/// <summary>
+/// Network, Adam optimizer, EMA and training noise of a run, following the reference training step: linear
+/// warm-up lr·min(step/warmup, 1) with the step counted before the update (so the first update has lr 0),
+/// gradient-norm clipping, then the EMA update with decay min(rate, (1+k)/(10+k)). A non-finite loss or gradient
+/// norm skips the update and leaves network, optimizer and EMA untouched. Used on one thread only.
+/// </summary>
+public sealed partial class TrainingSession : ITrainingSession
+{
+    private readonly ModelBlueprint _model;
+    private readonly TrainingOptions _options;
+    private readonly ILossFunction _loss;
+    private readonly string _configuration;
+    private readonly ScoreNetwork _network;
+    private readonly ScoreNetwork _ema;
+    private readonly Adam _optimizer;
+    private readonly GeneratorNoiseSource _noise;
+    private readonly Parameter[] _parameters;
+    private readonly Device _device;
+    private long _emaUpdates;
+
+    private TrainingSession(
+        ModelBlueprint model, TrainingOptions options, ILossFunction loss, long seed, string configuration, Device device)
+    {
+        _device = device;
+        _model = model;
+        _options = options;
+        _loss = loss;
+        _configuration = configuration;
+        lock (GlobalTorchRandom.Gate)
+        {
+            random.manual_seed(seed);
+            _network = model.CreateNetwork();
+            _ema = model.CreateNetwork();
+        }
+
+        // Modules move before the optimizer exists: Module.to replaces its Parameter objects.
+        _network.to(device);
+        _ema.to(device);
+
+        _ema.load_state_dict(_network.state_dict());
+        _ema.eval();
+        foreach (var parameter in _ema.parameters())
+        {
+            parameter.requires_grad_(false);
+        }
+
+        _parameters = _network.parameters().Where(p => p.requires_grad).ToArray();
+        _optimizer = optim.Adam(_parameters, options.LearningRate, options.Beta1, options.Beta2, options.AdamEps);
+        _noise = new GeneratorNoiseSource(seed);
+        Origin = "fresh weights";
+    }
+
+    /// <inheritdoc/>
+    public long Step { get; private set; }
+
+    /// <inheritdoc/>
+    public long DataPosition { get; private set; }
+
+    /// <inheritdoc/>
+    public string Origin { get; private set; }
+
+    /// <summary>
+    /// Opens a session: from the newest good checkpoint in <paramref name="checkpointDirectory"/> when there is one
+    /// (falling back to older ones past corrupt ones, and saying so), otherwise with fresh weights.
+    /// </summary>
+    /// <param name="model">Network blueprint.</param>
+    /// <param name="options">Training options.</param>
+    /// <param name="loss">Training loss.</param>
+    /// <param name="seed">Run seed.</param>
+    /// <param name="configuration">Effective configuration JSON, stored in checkpoints.</param>
+    /// <param name="checkpointDirectory">Checkpoint folder of the run.</param>
+    /// <param name="logger">Receives fallback warnings.</param>
+    /// <param name="device">Device of the network and batches.</param>
+    /// <returns>The session.</returns>
+    public static TrainingSession Open(
+        ModelBlueprint model,
+        TrainingOptions options,
+        ILossFunction loss,
+        long seed,
+        string configuration,
+        string checkpointDirectory,
+        ILogger logger,
+        Device device)
+    {
+        var session = new TrainingSession(model, options, loss, seed, configuration, device);
+        try
+        {
+            foreach (var path in CheckpointFolder.List(checkpointDirectory))
+            {
+                try
+                {
+                    session.Restore(path);
+                    return session;
+                }
+                catch (CheckpointException ex)
+                {
+                    LogCheckpointSkipped(logger, path, ex.Message);
+                }
+            }
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        return session;
+    }
+
+    /// <inheritdoc/>
+    public StepReport Train(TrainingBatch batch, bool forceNonFiniteLoss)
+    {
+        lock (GlobalTorchRandom.Gate)
+        {
+            return TrainLocked(batch, forceNonFiniteLoss);
+        }
+    }
+
+    private StepReport TrainLocked(TrainingBatch batch, bool forceNonFiniteLoss)
+    {
+        using var scope = NewDisposeScope();
+        _network.train();
+        var x = tensor(batch.Values, batch.Shape, ScalarType.Float32).to(_device);
+        var classes = ClassLabels(batch);
+        var learningRate = _options.Warmup > 0
+            ? _options.LearningRate * Math.Min((double)Step / _options.Warmup, 1.0)
+            : _options.LearningRate;
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+
+        _optimizer.zero_grad();
+        var loss = _loss.Compute(ModelBlueprint.Bind(_network, classes), x, _noise);
+        if (forceNonFiniteLoss)
+        {
+            loss = loss * double.NaN;
+        }
+
+        var lossValue = loss.item<float>();
+        var gradNorm = double.NaN;
+        var skipped = !float.IsFinite(lossValue);
+        if (!skipped)
+        {
+            loss.backward();
+            gradNorm = nn.utils.clip_grad_norm_(
+                _parameters, _options.GradClip >= 0 ? _options.GradClip : double.PositiveInfinity);
+            skipped = !double.IsFinite(gradNorm);
+        }
+
+        if (skipped)
+        {
+            _optimizer.zero_grad();
+        }
+        else
+        {
+            _optimizer.step();
+            UpdateEma();
+        }
+
+        Step++;
+        DataPosition = batch.PositionAfter;
+        return new StepReport(Step, lossValue, gradNorm, learningRate, skipped);
+    }
+
+    /// <inheritdoc/>
+    public ICheckpointSnapshot CaptureCheckpoint()
+    {
+        using var optimizerState = new MemoryStream();
+        _optimizer.save_py(optimizerState, leaveOpen: true);
+        using var noiseState = _noise.GetState();
+        var metadata = new CheckpointMetadata
+        {
+            Step = Step,
+            DataPosition = DataPosition,
+            EmaUpdates = _emaUpdates,
+            NoiseState = Convert.ToBase64String(noiseState.data<byte>().ToArray()),
+            GlobalRandomState = Convert.ToBase64String(GlobalTorchRandom.Capture()),
+            Configuration = _configuration,
+            Shapes = _network.state_dict().ToDictionary(p => p.Key, p => p.Value.shape),
+            Checksums = [],
+        };
+        return new TrainingCheckpoint(
+            TrainingCheckpoint.Clone(_network.state_dict()),
+            TrainingCheckpoint.Clone(_ema.state_dict()),
+            optimizerState.ToArray(),
+            metadata);
+    }
+
+    /// <inheritdoc/>
+    public IModelWeights CaptureEmaWeights() =>
+        new EmaWeights(_model, TrainingCheckpoint.Clone(_ema.state_dict()), Step);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _network.Dispose();
+        _ema.Dispose();
+        _noise.Dispose();
+    }
+
+    private Tensor? ClassLabels(TrainingBatch batch)
+    {
+        var classCount = _model.Context.ClassCount;
+        if (classCount == 0)
+        {
+            return null;
+        }
+
+        var labels = tensor(batch.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64).to(_device);
+        if (_options.LabelDropout <= 0)
+        {
+            return labels;
+        }
+
+        // Index classCount is the null label that classifier-free guidance trains alongside the classes.
+        var drop = _noise.Uniform([labels.shape[0]], ScalarType.Float32, _device) < _options.LabelDropout;
+        return where(drop, full_like(labels, classCount), labels);
+    }
+
+    private void UpdateEma()
+    {
+        _emaUpdates++;
+        var decay = Math.Min(_options.EmaRate, (1.0 + _emaUpdates) / (10.0 + _emaUpdates));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var live = _network.state_dict();
+        foreach (var (name, shadow) in _ema.state_dict())
+        {
+            var value = live[name];
+            if (shadow.is_floating_point() && _network.get_parameter(name) is { requires_grad: true })
+            {
+                shadow.sub_((shadow - value) * (1.0 - decay));
+            }
+            else
+            {
+                shadow.copy_(value);
+            }
+        }
+    }
+
+    private void Restore(string path)
+    {
+        var metadata = CheckpointFolder.Verify(path);
+        var expected = _network.state_dict().ToDictionary(p => p.Key, p => p.Value.shape);
+        var mismatch = expected.Keys.Union(metadata.Shapes.Keys)
+            .FirstOrDefault(k => !expected.TryGetValue(k, out var a) || !metadata.Shapes.TryGetValue(k, out var b) ||
+                !a.SequenceEqual(b));
+        if (mismatch is not null)
+        {
+            throw new CheckpointException(path,
+                $"it was written for another network (parameter '{mismatch}' differs). Use the configuration it was " +
+                "trained with (config.json in the workdir), or start a new --workdir.");
+        }
+
+        using var scope = NewDisposeScope();
+        _network.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.ModelFile)));
+        _ema.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.EmaFile)));
+        _optimizer.load_py(Path.Combine(path, CheckpointFolder.OptimizerFile));
+        _noise.SetState(tensor(Convert.FromBase64String(metadata.NoiseState), ScalarType.Byte));
+        GlobalTorchRandom.Restore(Convert.FromBase64String(metadata.GlobalRandomState));
+        Step = metadata.Step;
+        DataPosition = metadata.DataPosition;
+        _emaUpdates = metadata.EmaUpdates;
+        Origin = $"resumed from {path}";
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning,
+        Message = "Skipping checkpoint {Path}: {Reason}. Falling back to the previous one")]
+    private static partial void LogCheckpointSkipped(ILogger logger, string path, string reason);
+}
