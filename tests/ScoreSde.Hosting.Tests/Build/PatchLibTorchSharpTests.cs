@@ -11,7 +11,8 @@ namespace ScoreSde.Hosting.Tests.Build;
 public sealed class PatchLibTorchSharpTests : IDisposable
 {
     private const string PatchedVersion = "GLIBCXX_3.4.32";
-    private static readonly string s_nativeDirectory = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
+    private static readonly string s_nativeDirectory =
+        Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
     private static readonly string s_cacheCopy = Path.Combine(
         TestPaths.NuGetPackageRoot, "torchsharp", "0.107.0", "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
 
@@ -84,7 +85,10 @@ public sealed class PatchLibTorchSharpTests : IDisposable
             """);
 
         var result = ProcessRunner.RunDotnet(
-            ["msbuild", project, "-t:PatchTwice", "-nologo", "-nodeReuse:false"], _root.Path, null, TimeSpan.FromMinutes(3));
+            ["msbuild", project, "-t:PatchTwice", "-nologo", "-nodeReuse:false"],
+            _root.Path,
+            environment: null,
+            TimeSpan.FromMinutes(3));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var first = File.ReadAllBytes(library + ".first");
@@ -92,7 +96,8 @@ public sealed class PatchLibTorchSharpTests : IDisposable
         Assert.Equal(first, second);
         var changed = Enumerable.Range(0, original.Length).Where(i => original[i] != first[i]).ToList();
         Assert.Single(changed);
-        Assert.Equal(ElfVersionNeeds.WeakFlag, ElfVersionNeeds.Read(library)[PatchedVersion] & ElfVersionNeeds.WeakFlag);
+        var patched = ElfVersionNeeds.Read(library)[PatchedVersion];
+        Assert.Equal(ElfVersionNeeds.WeakFlag, patched & ElfVersionNeeds.WeakFlag);
         Assert.Equal(0, ElfVersionNeeds.Read(s_cacheCopy)[PatchedVersion] & ElfVersionNeeds.WeakFlag);
     }
 

@@ -19,7 +19,10 @@ public sealed class CheckCommandTests(FixturePlugins fixtures) : IDisposable
         var result = ProcessRunner.RunCli(["check", "--config", file, "--plugins", plugins], _root.Path);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Sde 'brownian' (ScoreSde.Fixtures.BrownianSde.BrownianMotionSde): options valid.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(
+            "Sde 'brownian' (ScoreSde.Fixtures.BrownianSde.BrownianMotionSde): options valid.",
+            result.StandardOutput,
+            StringComparison.Ordinal);
         Assert.Contains("T=1, N=50", result.StandardOutput, StringComparison.Ordinal);
         // sigma sqrt(t) at t = 0.5 with sigma = 2.
         Assert.Contains("t=0.5: std=1.41421", result.StandardOutput, StringComparison.Ordinal);
@@ -49,7 +52,8 @@ public sealed class CheckCommandTests(FixturePlugins fixtures) : IDisposable
         var result = ProcessRunner.RunCli(["check", "--config", file, "--plugins", plugins], _root.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Sde:N: N must lie in [1, 100000] (default 100).", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(
+            "Sde:N: N must lie in [1, 100000] (default 100).", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +67,9 @@ public sealed class CheckCommandTests(FixturePlugins fixtures) : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Sde 'vp' is declared twice", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(TestPaths.CliDirectory, "plugins", "ScoreSde.Plugins.Sdes", "ScoreSde.Plugins.Sdes.dll"), result.StandardError, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(duplicate, FixturePlugins.DuplicateSde + ".dll"), result.StandardError, StringComparison.Ordinal);
+        var bundled = Path.Combine(TestPaths.BundledSdes, "ScoreSde.Plugins.Sdes.dll");
+        Assert.Contains(bundled, result.StandardError, StringComparison.Ordinal);
+        var dropIn = Path.Combine(duplicate, FixturePlugins.DuplicateSde + ".dll");
+        Assert.Contains(dropIn, result.StandardError, StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,9 @@ public sealed class ConfigCommandTests : IDisposable
         };
 
         var result = ProcessRunner.RunCli(
-            ["config", "show", "--config", file, "--set", "Sde:N=30", "--set", "Run:Device=cpu"], _root.Path, environment);
+            ["config", "show", "--config", file, "--set", "Sde:N=30", "--set", "Run:Device=cpu"],
+            _root.Path,
+            environment);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.StandardOutput);

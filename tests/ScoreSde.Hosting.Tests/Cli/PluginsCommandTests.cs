@@ -41,7 +41,8 @@ public sealed class PluginsCommandTests(FixturePlugins fixtures) : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         var dll = Path.Combine(throwing, FixturePlugins.ThrowingPlugin + ".dll");
-        Assert.Contains($"{dll}: ScoreSde.Fixtures.ThrowingPlugin.ThrowingPlugin.Register threw", result.StandardOutput, StringComparison.Ordinal);
+        var reason = $"{dll}: ScoreSde.Fixtures.ThrowingPlugin.ThrowingPlugin.Register threw";
+        Assert.Contains(reason, result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(dll, result.StandardError, StringComparison.Ordinal);
         Assert.Contains("failed to load", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("brownian", result.StandardOutput, StringComparison.Ordinal);

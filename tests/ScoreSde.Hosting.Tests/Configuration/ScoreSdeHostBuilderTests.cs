@@ -57,7 +57,8 @@ public sealed class ScoreSdeHostBuilderTests(FixturePlugins fixtures) : IDisposa
     {
         var file = _root.WriteFile("commented.json", "{\n  // the SDE\n  \"Sde\": { \"Name\": \"vp\", },\n}\n");
 
-        var (builder, _) = ScoreSdeHostBuilder.Create(new HostSettings { ConfigFile = file, IncludeBundledPlugins = false });
+        var (builder, _) = ScoreSdeHostBuilder.Create(
+            new HostSettings { ConfigFile = file, IncludeBundledPlugins = false });
 
         Assert.Equal("vp", builder.Configuration["Sde:Name"]);
     }
@@ -77,7 +78,8 @@ public sealed class ScoreSdeHostBuilderTests(FixturePlugins fixtures) : IDisposa
     public void Create_MalformedSetArgument_ShowsExpectedForm()
     {
         var error = Assert.Throws<ComponentConfigurationException>(
-            () => ScoreSdeHostBuilder.Create(new HostSettings { Overrides = ["Training:Steps"], IncludeBundledPlugins = false }));
+            () => ScoreSdeHostBuilder.Create(
+                new HostSettings { Overrides = ["Training:Steps"], IncludeBundledPlugins = false }));
 
         Assert.Contains("'Training:Steps'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Section:Key=Value", error.Message, StringComparison.Ordinal);
@@ -90,7 +92,8 @@ public sealed class ScoreSdeHostBuilderTests(FixturePlugins fixtures) : IDisposa
         fixtures.CopyTo(plugins, FixturePlugins.BrownianSde);
         var file = _root.WriteFile("config.json", $$"""{ "Plugins": { "Paths": [ "{{plugins}}" ] } }""");
 
-        var (_, discovery) = ScoreSdeHostBuilder.Create(new HostSettings { ConfigFile = file, IncludeBundledPlugins = false });
+        var (_, discovery) = ScoreSdeHostBuilder.Create(
+            new HostSettings { ConfigFile = file, IncludeBundledPlugins = false });
 
         Assert.Empty(discovery.Failures);
         Assert.True(discovery.Catalog.TryGet(ComponentKind.Sde, "brownian", out _));

@@ -19,7 +19,8 @@ public sealed class ComponentResolverTests(FixturePlugins fixtures) : IDisposabl
     [Fact]
     public void Resolve_DropInSdeSelectedByConfig_BindsOptionsAndComputes()
     {
-        using var host = BuildHost("""{ "Sde": { "Name": "brownian", "Sigma": 2.0, "N": 40 } }""", out var configuration);
+        using var host = BuildHost(
+            """{ "Sde": { "Name": "brownian", "Sigma": 2.0, "N": 40 } }""", out var configuration);
         var resolver = host.Services.GetRequiredService<IComponentResolver>();
 
         var sde = resolver.Resolve<ISde>(configuration.GetSection("Sde"));
@@ -53,7 +54,8 @@ public sealed class ComponentResolverTests(FixturePlugins fixtures) : IDisposabl
         using var host = BuildHost("""{ "Sde": { "Name": "brownain" } }""", out var configuration);
         var resolver = host.Services.GetRequiredService<IComponentResolver>();
 
-        var error = Assert.Throws<UnknownComponentException>(() => resolver.Resolve<ISde>(configuration.GetSection("Sde")));
+        var error = Assert.Throws<UnknownComponentException>(
+            () => resolver.Resolve<ISde>(configuration.GetSection("Sde")));
 
         Assert.Equal(["brownian", "subvp", "ve", "vp"], error.KnownNames.Order(StringComparer.Ordinal));
         Assert.Contains("'brownain'", error.Message, StringComparison.Ordinal);
@@ -92,7 +94,8 @@ public sealed class ComponentResolverTests(FixturePlugins fixtures) : IDisposabl
         using var host = BuildHost("""{ "Sde": { "Sigma": 2 } }""", out var configuration);
         var resolver = host.Services.GetRequiredService<IComponentResolver>();
 
-        var error = Assert.Throws<ComponentConfigurationException>(() => resolver.Resolve<ISde>(configuration.GetSection("Sde")));
+        var error = Assert.Throws<ComponentConfigurationException>(
+            () => resolver.Resolve<ISde>(configuration.GetSection("Sde")));
 
         Assert.Contains("'Sde:Name'", error.Message, StringComparison.Ordinal);
         Assert.Contains("brownian", error.Message, StringComparison.Ordinal);

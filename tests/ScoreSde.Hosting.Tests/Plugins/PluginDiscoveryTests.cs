@@ -21,7 +21,8 @@ public sealed class PluginDiscoveryTests(FixturePlugins fixtures) : IDisposable
 
         Assert.Empty(discovery.Failures);
         Assert.True(discovery.Catalog.TryGet(ComponentKind.Sde, "brownian", out var component));
-        Assert.Equal(_root.Combine(FixturePlugins.BrownianSde, FixturePlugins.BrownianSde + ".dll"), component.AssemblyPath);
+        var expectedPath = _root.Combine(FixturePlugins.BrownianSde, FixturePlugins.BrownianSde + ".dll");
+        Assert.Equal(expectedPath, component.AssemblyPath);
         Assert.Equal("0.3.1", component.AssemblyVersion);
         Assert.Equal("BrownianMotionSdeOptions", component.Descriptor.OptionsType?.Name);
     }
@@ -138,10 +139,13 @@ public sealed class PluginDiscoveryTests(FixturePlugins fixtures) : IDisposable
         var duplicate = fixtures.CopyTo(_root.Path, FixturePlugins.DuplicateSde);
         var discovery = new PluginDiscovery(NullLogger.Instance);
 
-        var error = Assert.Throws<DuplicateComponentException>(() => discovery.LoadFrom([TestPaths.BundledSdes, _root.Path]));
+        var error = Assert.Throws<DuplicateComponentException>(
+            () => discovery.LoadFrom([TestPaths.BundledSdes, _root.Path]));
 
-        Assert.Contains(Path.Combine(TestPaths.BundledSdes, "ScoreSde.Plugins.Sdes.dll"), error.Message, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(duplicate, FixturePlugins.DuplicateSde + ".dll"), error.Message, StringComparison.Ordinal);
+        var bundled = Path.Combine(TestPaths.BundledSdes, "ScoreSde.Plugins.Sdes.dll");
+        Assert.Contains(bundled, error.Message, StringComparison.Ordinal);
+        var dropIn = Path.Combine(duplicate, FixturePlugins.DuplicateSde + ".dll");
+        Assert.Contains(dropIn, error.Message, StringComparison.Ordinal);
         Assert.Contains("Sde 'vp'", error.Message, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,8 @@ internal static class ElfVersionNeeds
 
             var offset = checked((int)BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(header + 0x18)));
             var link = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(header + 0x28));
-            var strings = checked((int)BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(shoff + (link * shentsize) + 0x18)));
+            var stringHeader = shoff + (link * shentsize);
+            var strings = checked((int)BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(stringHeader + 0x18)));
             var need = offset;
             while (true)
             {

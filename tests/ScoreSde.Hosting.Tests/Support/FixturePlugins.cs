@@ -25,7 +25,8 @@ public sealed class FixturePlugins
         _build = new Lazy<string>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Copies the build output of <paramref name="project"/> to <c>root/project/</c> and returns that folder.</summary>
+    /// <summary>Copies the build output of <paramref name="project"/> into <c>root/project/</c>.</summary>
+    /// <returns>The plugin folder.</returns>
     public string CopyTo(string root, string project)
     {
         _ = _build.Value;

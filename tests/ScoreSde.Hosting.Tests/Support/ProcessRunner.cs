@@ -18,7 +18,7 @@ internal static class ProcessRunner
             ? host
             : "dotnet";
 
-    /// <summary>Runs <c>dotnet score-sde.dll</c> from the CLI's build output with <paramref name="arguments"/>.</summary>
+    /// <summary>Runs <c>dotnet score-sde.dll</c> from the CLI's build output.</summary>
     public static ProcessResult RunCli(
         IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null) =>
         RunDotnet(
@@ -27,7 +27,7 @@ internal static class ProcessRunner
             environment,
             TimeSpan.FromMinutes(2));
 
-    /// <summary>Runs <c>dotnet</c> with the arguments and waits for it, killing it after <paramref name="timeout"/>.</summary>
+    /// <summary>Runs <c>dotnet</c> and waits for it, killing it after <paramref name="timeout"/>.</summary>
     public static ProcessResult RunDotnet(
         IEnumerable<string> arguments,
         string workingDirectory,
