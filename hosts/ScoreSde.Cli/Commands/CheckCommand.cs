@@ -46,7 +46,8 @@ public static class CheckCommand
                 Overrides = parse.GetValue(set) ?? [],
                 PluginDirectories = (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList(),
             };
-            var (builder, _) = ScoreSdeHostBuilder.Create(settings);
+            using var loggers = StartupLogging.Create();
+            var (builder, _) = ScoreSdeHostBuilder.Create(settings, loggers.CreateLogger("ScoreSde.Plugins"));
             using var host = builder.Build();
             var resolver = host.Services.GetRequiredService<IComponentResolver>();
             foreach (var (sectionName, kind) in ComponentSections)

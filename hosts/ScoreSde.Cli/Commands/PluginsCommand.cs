@@ -15,7 +15,10 @@ public static class PluginsCommand
     {
         var plugins = CommonOptions.Plugins();
         var config = CommonOptions.Config(required: false);
-        var command = new Command("plugins", "List every discovered component: kind, name, assembly, version, options.")
+        var command = new Command(
+            "plugins",
+            "List every discovered component: kind, name, assembly, version and options with defaults. Exits with 2 " +
+            "when a plugin folder fails to load.")
         {
             plugins,
             config,
@@ -27,8 +30,17 @@ public static class PluginsCommand
                 ConfigFile = parse.GetValue(config)?.FullName,
                 PluginDirectories = (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList(),
             };
-            var (_, discovery) = ScoreSdeHostBuilder.Create(settings);
+            using var loggers = StartupLogging.Create();
+            var (_, discovery) = ScoreSdeHostBuilder.Create(settings, loggers.CreateLogger("ScoreSde.Plugins"));
             Write(discovery, Console.Out);
+            if (discovery.Failures.Count > 0)
+            {
+                // The listing is complete for the plugins that loaded, but a broken plugin folder is invalid input.
+                Console.Error.WriteLine(
+                    $"error: {discovery.Failures.Count} plugin(s) failed to load; see 'Not loaded' above.");
+                return ExitCodes.InvalidInput;
+            }
+
             return ExitCodes.Success;
         });
         return command;

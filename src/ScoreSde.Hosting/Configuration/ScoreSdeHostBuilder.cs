@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,6 +53,38 @@ public static class ScoreSdeHostBuilder
         return (builder, plugins);
     }
 
+    /// <summary>
+    /// Parses the file with the same options as the JSON configuration provider (comments and trailing commas
+    /// allowed), because the provider reports a syntax error without its line.
+    /// </summary>
+    private static void CheckJsonSyntax(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(
+                File.ReadAllBytes(path),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            // JsonException counts lines and bytes from 0; editors count from 1.
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            var reason = ex.Message;
+            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+            if (cut < 0)
+            {
+                cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            }
+
+            reason = cut > 0 ? reason[..cut] : reason;
+            throw new InvalidConfigurationFileException(
+                $"Configuration file '{path}' is not valid JSON: line {line}, column {column}: {reason} " +
+                $"Fix the syntax at line {line} (a missing comma, quote or brace is the usual cause; comments and " +
+                "trailing commas are allowed).", ex);
+        }
+    }
+
     private static void AddConfigurationFile(ConfigurationManager configuration, HostSettings settings)
     {
         if (settings.ConfigFile is { } file)
@@ -64,6 +97,7 @@ public static class ScoreSdeHostBuilder
                     "(the config/ folder has examples).");
             }
 
+            CheckJsonSyntax(full);
             try
             {
                 configuration.AddJsonFile(full, optional: false, reloadOnChange: false);

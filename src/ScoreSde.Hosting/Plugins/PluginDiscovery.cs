@@ -186,6 +186,14 @@ public sealed partial class PluginDiscovery
             {
                 throw;
             }
+            catch (Exception ex) when (ex is FileNotFoundException or FileLoadException)
+            {
+                // The runtime resolves a plugin's private dependencies when Register first runs code from them.
+                Catalog.RemoveFrom(assemblyPath);
+                throw new PluginRejectedException(
+                    $"a dependency is missing: {ex.Message} Copy the plugin's whole build output (with its " +
+                    ".deps.json and private DLLs) into the folder.");
+            }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // A plugin that throws while registering is dropped as a whole, so no half-registered set remains.
