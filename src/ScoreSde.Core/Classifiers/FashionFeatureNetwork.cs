@@ -37,6 +37,32 @@ public sealed class FashionFeatureNetwork : IDisposable
     /// <summary>Gets the number of classes.</summary>
     public int ClassCount => _model.ClassCount;
 
+    /// <summary>
+    /// Finds the committed weights folder: <c>models/fashion-mnist-classifier</c> under each of
+    /// <paramref name="searchDirectories"/>, then under the application's folder and each of its parents, which
+    /// finds the repository's copy from any build folder inside it.
+    /// </summary>
+    /// <param name="searchDirectories">Folders to look in first, for example a plugin's own folder.</param>
+    /// <returns>The full path of the first folder that contains <c>metadata.json</c>.</returns>
+    /// <exception cref="DirectoryNotFoundException">No candidate folder contains the weights.</exception>
+    public static string Locate(params IEnumerable<string> searchDirectories)
+    {
+        ArgumentNullException.ThrowIfNull(searchDirectories);
+        var candidates = searchDirectories.Select(d => Path.Combine(d, DefaultRelativeDirectory)).ToList();
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            candidates.Add(Path.Combine(folder.FullName, DefaultRelativeDirectory));
+        }
+
+        var found = candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, ClassifierMetadata.FileName)));
+        return found is not null
+            ? Path.GetFullPath(found)
+            : throw new DirectoryNotFoundException(
+                $"The Fashion-MNIST feature classifier was not found; looked in: {string.Join(", ", candidates)}. " +
+                "Set the metric's ClassifierDirectory option to the repository's models/fashion-mnist-classifier " +
+                "folder, or recreate it with 'score-sde train-classifier --config config/classifier.json'.");
+    }
+
     /// <summary>Loads the weights and metadata in <paramref name="directory"/> and verifies the checksum.</summary>
     /// <param name="directory">Folder with <c>metadata.json</c> and the weights file it names.</param>
     /// <returns>The network, in evaluation mode.</returns>

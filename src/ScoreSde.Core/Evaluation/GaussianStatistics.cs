@@ -21,8 +21,8 @@ public sealed class GaussianStatistics : IDisposable
                 $"and [{string.Join(", ", covariance.shape)}].");
         }
 
-        Mean = mean.to(ScalarType.Float64);
-        Covariance = covariance.to(ScalarType.Float64);
+        Mean = TakeAsFloat64(mean);
+        Covariance = TakeAsFloat64(covariance);
         Count = count;
     }
 
@@ -48,13 +48,33 @@ public sealed class GaussianStatistics : IDisposable
                 nameof(features));
         }
 
-        using var scope = NewDisposeScope();
-        var x = features.to(ScalarType.Float64);
-        var mean = x.mean([0]);
-        var centered = x - mean;
-        var covariance = centered.t().matmul(centered) / (x.shape[0] - 1);
-        return new GaussianStatistics(
-            mean.MoveToOuterDisposeScope(), covariance.MoveToOuterDisposeScope(), x.shape[0]);
+        Tensor mean;
+        Tensor covariance;
+        using (NewDisposeScope())
+        {
+            var x = features.to(ScalarType.Float64);
+            mean = x.mean([0]).MoveToOuterDisposeScope();
+            var centered = x - mean;
+            covariance = (centered.t().matmul(centered) / (x.shape[0] - 1)).MoveToOuterDisposeScope();
+        }
+
+        return new GaussianStatistics(mean, covariance, features.shape[0]);
+    }
+
+    /// <summary>
+    /// Takes a tensor out of any dispose scope, converted to float64. A converted tensor replaces the original,
+    /// which is disposed, because this object owns what it is given.
+    /// </summary>
+    internal static Tensor TakeAsFloat64(Tensor value)
+    {
+        if (value.dtype == ScalarType.Float64)
+        {
+            return value.DetachFromDisposeScope();
+        }
+
+        var converted = value.to(ScalarType.Float64).DetachFromDisposeScope();
+        value.Dispose();
+        return converted;
     }
 
     /// <inheritdoc/>

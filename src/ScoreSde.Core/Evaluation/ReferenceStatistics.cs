@@ -18,7 +18,7 @@ public sealed class ReferenceStatistics : IDisposable
         Tensor features, string description, string dataSha256, string networkSha256, bool fromCache)
     {
         ArgumentNullException.ThrowIfNull(features);
-        Features = features.to(ScalarType.Float64);
+        Features = GaussianStatistics.TakeAsFloat64(features);
         Gaussian = GaussianStatistics.FromFeatures(Features);
         Description = description;
         DataSha256 = dataSha256;
