@@ -46,22 +46,24 @@ public sealed class SamplingBenchmark : IBenchmark
         network.eval();
         var models = new (string Name, ScoreFunction Score)[]
         {
-            ("MLP 784-256x3, untrained, seed 0", sde.CreateScoreFunction((x, t) => network.forward(x, t), continuous: true)),
+            ("MLP 784-256x3, untrained, seed 0", sde.CreateScoreFunction(network.forward, continuous: true)),
             ("exact score of N(0.25, 0.5² I)", GaussianScore(sde)),
         };
 
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"VP SDE (N = 1000), data dimension {Dimensions}, float32 model calls.");
+        table.AppendLine(
+            CultureInfo.InvariantCulture, $"VP SDE (N = 1000), data dimension {Dimensions}, float32 model calls.");
         table.AppendLine();
         table.AppendLine("| model | method | batch | NFE | wall time (s) | time per sample or example (ms) |");
         table.AppendLine("|---|---|---|---|---|---|");
         foreach (var (name, score) in models)
         {
             var pc = new PcSampler(new PcSamplerOptions { Predictor = "euler_maruyama", Corrector = "none" });
-            table.AppendLine(Row(name, "PC euler_maruyama/none, 1000 steps", batch, () => Sample(pc, sde, score, batch)));
             var ode = new OdeSampler(new OdeSamplerOptions());
+            table.AppendLine(Row(name, "PC euler_maruyama/none, 1000 steps", batch, () => Sample(pc, sde, score, batch)));
             table.AppendLine(Row(name, "ODE RK45, rtol = atol = 1e-5", batch, () => Sample(ode, sde, score, batch)));
-            table.AppendLine(Row(name, "likelihood RK45 + Rademacher", likelihoodBatch, () => Likelihood(sde, score, likelihoodBatch)));
+            table.AppendLine(Row(
+                name, "likelihood RK45 + Rademacher", likelihoodBatch, () => Likelihood(sde, score, likelihoodBatch)));
         }
 
         return table.ToString();
@@ -89,7 +91,8 @@ public sealed class SamplingBenchmark : IBenchmark
     {
         using var noise = new GeneratorNoiseSource(2);
         var data = (noise.Uniform([batch, Dimensions], ScalarType.Float32, CPU) * 2) - 1;
-        return new ProbabilityFlowLikelihood(sde).Compute(score, data, noise, BitsPerDim.Offset(8, 2)).FunctionEvaluations;
+        var result = new ProbabilityFlowLikelihood(sde).Compute(score, data, noise, BitsPerDim.Offset(8, 2));
+        return result.FunctionEvaluations;
     }
 
     private static ScoreFunction GaussianScore(ISde sde) => (x, t) =>
@@ -108,11 +111,14 @@ public sealed class SamplingBenchmark : IBenchmark
             return fallback;
         }
 
-        if (index + 1 >= arguments.Count || !int.TryParse(arguments[index + 1], CultureInfo.InvariantCulture, out var value) || value < 1)
+        var valid = index + 1 < arguments.Count
+            && int.TryParse(arguments[index + 1], CultureInfo.InvariantCulture, out var value)
+            && value >= 1;
+        if (!valid)
         {
             throw new ArgumentException($"{name} needs a positive integer, e.g. {name} {fallback}.", nameof(arguments));
         }
 
-        return value;
+        return int.Parse(arguments[index + 1], CultureInfo.InvariantCulture);
     }
 }
