@@ -46,14 +46,12 @@ public sealed class FixturePlugins
 
     private static string Build()
     {
-        // ShouldUnsetParentConfigurationAndPlatform=false makes the referenced src projects build in this
-        // configuration (they are not in the fixture solution), so the build reuses their existing output.
+        // The fixtures reference the src assemblies of this configuration, which building this test project built.
         var result = ProcessRunner.RunDotnet(
             [
                 "build",
                 Path.Combine(TestPaths.FixturesDirectory, "ScoreSde.Fixtures.slnx"),
                 "-c", TestPaths.Configuration,
-                "-p:ShouldUnsetParentConfigurationAndPlatform=false",
                 "-nodeReuse:false",
                 "-v:minimal",
                 "-clp:ErrorsOnly",
