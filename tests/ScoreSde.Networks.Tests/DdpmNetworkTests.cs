@@ -56,7 +56,7 @@ public sealed class DdpmNetworkTests
         var options = new DdpmOptions { Nf = 32, ChMult = [1, 2, 2, 2] };
         var ex = Assert.Throws<ComponentConfigurationException>(() =>
             new DdpmNetworkFactory(options).Validate(new NetworkContext([1, 28, 28], true, true, 0)));
-        Assert.Contains("Data:ImageSize", ex.Message);
+        Assert.Contains("Data:PadTo", ex.Message);
         Assert.Contains("2^(levels - 1) = 8", ex.Message);
     }
 

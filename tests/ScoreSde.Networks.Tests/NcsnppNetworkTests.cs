@@ -125,8 +125,8 @@ public sealed class NcsnppNetworkTests
     }
 
     [Theory]
-    [InlineData(30, "Data:ImageSize")]
-    [InlineData(6, "Data:ImageSize")]
+    [InlineData(30, "Data:PadTo")]
+    [InlineData(6, "Data:PadTo")]
     public void Validate_ImageSizeNotDivisible_ThrowsNamingKeys(long size, string key)
     {
         var factory = new NcsnppNetworkFactory(Small());
@@ -142,7 +142,7 @@ public sealed class NcsnppNetworkTests
     {
         var ex = Assert.Throws<ComponentConfigurationException>(() =>
             new NcsnppNetworkFactory(Small()).Validate(new NetworkContext([0, 8, 8], true, true, 0)));
-        Assert.Contains("Data:NumChannels", ex.Message);
+        Assert.Contains("0 channels", ex.Message);
     }
 
     [Fact]

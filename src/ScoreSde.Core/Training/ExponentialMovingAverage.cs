@@ -8,7 +8,7 @@ namespace ScoreSde.Training;
 /// Exponential moving average of a network's weights (reference <c>models/ema.py: ExponentialMovingAverage</c>).
 /// After the k-th update (k counted from 1) each shadow is shadow − (1 − d_k)(shadow − param) with
 /// d_k = min(rate, (1 + k)/(10 + k)), so early shadows follow the weights closely. Only parameters with
-/// <c>requires_grad</c> get a shadow; the others (the fixed Fourier frequencies) and the buffers are taken from
+/// <c>requires_grad</c> get a shadow. The others (the fixed Fourier frequencies) and the buffers are taken from
 /// the network as they are.
 /// </summary>
 public sealed class ExponentialMovingAverage : IDisposable
@@ -18,7 +18,7 @@ public sealed class ExponentialMovingAverage : IDisposable
     private readonly List<Tensor> _shadows;
 
     /// <summary>Initializes a new instance of the <see cref="ExponentialMovingAverage"/> class.</summary>
-    /// <param name="network">The trained network; shadows start as copies of its trainable parameters.</param>
+    /// <param name="network">The trained network, whose trainable parameters give the initial shadows.</param>
     /// <param name="rate">The EMA rate (reference <c>model.ema_rate</c>: 0.9999 for VP/sub-VP, 0.999 for VE).</param>
     /// <exception cref="ArgumentOutOfRangeException">The rate is outside [0, 1].</exception>
     public ExponentialMovingAverage(nn.Module network, double rate)
@@ -55,7 +55,7 @@ public sealed class ExponentialMovingAverage : IDisposable
     /// <returns>The decay.</returns>
     public static double DecayAt(double rate, long update) => Math.Min(rate, (1.0 + update) / (10.0 + update));
 
-    /// <summary>Moves every shadow towards the network's current parameters; call it after each optimizer step.</summary>
+    /// <summary>Moves every shadow towards the network's current parameters, after each optimizer step.</summary>
     /// <returns>The decay used for this update.</returns>
     public double Update()
     {
@@ -75,7 +75,7 @@ public sealed class ExponentialMovingAverage : IDisposable
     /// Builds the averaged weights as a state dict of the network: shadows for tracked parameters, the network's
     /// current values for the other parameters and the buffers (reference <c>ema.copy_to</c>).
     /// </summary>
-    /// <returns>A state dict for <c>load_state_dict</c>; its tensors are live references, not copies.</returns>
+    /// <returns>A state dict for <c>load_state_dict</c> whose tensors are live references, not copies.</returns>
     public Dictionary<string, Tensor> StateDict()
     {
         var result = new Dictionary<string, Tensor>(_network.state_dict(), StringComparer.Ordinal);
@@ -97,7 +97,7 @@ public sealed class ExponentialMovingAverage : IDisposable
 
     /// <summary>Restores the state of a saved average (reference <c>ema.load_state_dict</c>).</summary>
     /// <param name="numUpdates">The saved <c>num_updates</c>.</param>
-    /// <param name="shadows">The saved shadows, in <see cref="Shadows"/> order; they are copied.</param>
+    /// <param name="shadows">The saved shadows in <see cref="Shadows"/> order, which are copied.</param>
     /// <exception cref="ArgumentException">The count or a shape differs from the tracked parameters.</exception>
     public void Load(long numUpdates, IReadOnlyList<Tensor> shadows)
     {

@@ -12,7 +12,7 @@ namespace ScoreSde.Training;
 /// <c>optimization_manager</c>): set lr·min(step/warmup, 1), back-propagate the loss, clip the gradient norm,
 /// step Adam, then update the EMA. A non-finite loss or gradient norm skips the update and leaves weights,
 /// optimizer and EMA untouched. Everything a step allocates lives in a dispose scope, so native memory stays flat.
-/// Owns the Adam optimizer and the EMA; the network stays the caller's. Use it from one thread.
+/// It owns the Adam optimizer and the EMA, but not the network. Use it from one thread.
 /// </summary>
 public sealed class TrainingStep : IDisposable
 {

@@ -6,7 +6,7 @@ namespace ScoreSde.Training;
 /// runs with a learning rate of 0. A warm-up of 0 keeps the rate constant.
 /// </summary>
 /// <param name="LearningRate">The peak rate (reference <c>optim.lr</c>, default 2e-4).</param>
-/// <param name="Warmup">Steps to reach it (reference <c>optim.warmup</c>, default 5000; 0 for NCSN).</param>
+/// <param name="Warmup">Steps to reach it (reference <c>optim.warmup</c>, default 5000, and 0 for NCSN).</param>
 public sealed record WarmupSchedule(double LearningRate = 2e-4, long Warmup = 5000)
 {
     /// <summary>Gets the learning rate of the update that follows <paramref name="step"/> completed steps.</summary>
