@@ -26,16 +26,17 @@ internal static class ImageShapeRules
         if (shape[0] < 1)
         {
             throw new ComponentConfigurationException(
-                $"The data has {shape[0]} channels (Data:NumChannels); the {network} network needs at least 1.");
+                $"The data has {shape[0]} channels, but the {network} network needs at least 1; check the data " +
+                "set (Dataset:Channels for an image folder).");
         }
 
         var factor = 1L << (levels - 1);
         if (shape[1] < factor || shape[2] < factor || shape[1] % factor != 0 || shape[2] % factor != 0)
         {
             throw new ComponentConfigurationException(
-                $"Image size {shape[1]}x{shape[2]} (Data:ImageSize) is not divisible by 2^(levels - 1) = {factor} " +
-                $"for the {levels} levels of Network:ChMult; use an image size that is a multiple of {factor} or " +
-                "fewer levels.");
+                $"Image size {shape[1]}x{shape[2]} is not divisible by 2^(levels - 1) = {factor} for the {levels} " +
+                $"levels of Network:ChMult. Pad the images to a multiple of {factor} with Data:PadTo (or set " +
+                "Dataset:ImageSize for an image folder), or give Network:ChMult fewer levels.");
         }
     }
 }

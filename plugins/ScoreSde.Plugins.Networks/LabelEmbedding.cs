@@ -32,6 +32,23 @@ internal static class LabelEmbedding
 
         using var scope = NewDisposeScope();
         var labels = classLabels ?? full([temb.shape[0]], (long)classCount, dtype: ScalarType.Int64, device: temb.device);
+        if (labels.shape.Length != 1 || labels.shape[0] != temb.shape[0])
+        {
+            throw new ArgumentException(
+                $"Class labels must have shape [{temb.shape[0]}], one per sample, but have " +
+                $"[{string.Join(", ", labels.shape)}].", nameof(classLabels));
+        }
+
+        // An index outside the table would abort inside libtorch, so it is checked here.
+        var (low, high) = (labels.min().item<long>(), labels.max().item<long>());
+        if (low < 0 || high > classCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(classLabels),
+                $"Class labels must lie in [0, {classCount}] ({classCount} is the null label), but range from {low} " +
+                $"to {high}.");
+        }
+
         return (temb + embedding.call(labels.to(ScalarType.Int64)).to(temb.dtype)).MoveToOuterDisposeScope();
     }
 }

@@ -83,6 +83,27 @@ public sealed class LayerTests
         AssertBlock(block, golden, x => block.call(x, temb));
     }
 
+    [Fact]
+    public void DownsampleBlock_NoConvNoFir_AveragesLikeReference()
+    {
+        using var scope = NewDisposeScope();
+        var golden = Golden.Load("d_embeddings_layers.json")["resampling"]!;
+        var x = Golden.ToTensor(golden["x"]!);
+        using var block = new DownsampleBlock(x.shape[1], null, withConv: false, fir: false, [1, 3, 3, 1]);
+        TensorAssert.Close(Golden.ToTensor(golden["avg_pool2d_2"]!), block.call(x), 1e-15, 1e-15);
+        Assert.Empty(block.parameters());
+    }
+
+    [Fact]
+    public void UpsampleBlock_NoConvNoFir_RepeatsLikeReference()
+    {
+        using var scope = NewDisposeScope();
+        var golden = Golden.Load("d_embeddings_layers.json")["resampling"]!;
+        var x = Golden.ToTensor(golden["x"]!);
+        using var block = new UpsampleBlock(x.shape[1], null, withConv: false, fir: false, [1, 3, 3, 1]);
+        TensorAssert.Close(Golden.ToTensor(golden["nearest_interp_x2"]!), block.call(x), 0, 0);
+    }
+
     private static void AssertBlock(nn.Module block, System.Text.Json.Nodes.JsonNode golden, Func<Tensor, Tensor> run)
     {
         using var scope = NewDisposeScope();

@@ -85,7 +85,9 @@ internal static class DefaultInitializer
     public static GroupNorm GroupNormPlusPlus(long channels) =>
         GroupNorm(Math.Min(channels / 4, 32), channels);
 
-    /// <summary>Creates a GroupNorm with eps 1e-6 after checking that the groups divide the channels.</summary>
+    /// <summary>
+    /// Creates a GroupNorm with eps 1e-6, weight 1 and bias 0 after checking that the groups divide the channels.
+    /// </summary>
     /// <param name="groups">Number of groups.</param>
     /// <param name="channels">Number of channels.</param>
     /// <returns>The normalization layer.</returns>
@@ -98,6 +100,12 @@ internal static class DefaultInitializer
                 "must divide C, or 32 for DDPM). Change Network:Nf or Network:ChMult, for example to multiples of 8.");
         }
 
-        return nn.GroupNorm(groups, channels, eps: 1e-6);
+        // NOTE: TorchSharp 0.107's GroupNorm allocates its affine parameters with torch.empty and never fills
+        // them, so they hold leftover memory; PyTorch starts them at weight 1 and bias 0.
+        var norm = nn.GroupNorm(groups, channels, eps: 1e-6);
+        using var noGrad = no_grad();
+        norm.weight.fill_(1.0);
+        norm.bias!.zero_();
+        return norm;
     }
 }

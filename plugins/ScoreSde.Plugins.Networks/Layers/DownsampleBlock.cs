@@ -8,8 +8,8 @@ namespace ScoreSde.Plugins.Networks.Layers;
 
 /// <summary>
 /// Halves the resolution (reference <c>layerspp.Downsample</c>; <c>layers.Downsample</c> is the non-FIR case).
-/// Without FIR it pads one row and column at the end (TensorFlow "SAME") and applies a stride-2 3x3
-/// <c>Conv_0</c> or a 2x2 average; with FIR it filters, optionally fused with a stride-2 <c>Conv2d_0</c>.
+/// Without FIR it either pads one row and column at the end (TensorFlow "SAME") and applies a stride-2 3x3
+/// <c>Conv_0</c>, or takes 2x2 averages; with FIR it filters, optionally fused with a stride-2 <c>Conv2d_0</c>.
 /// </summary>
 internal sealed class DownsampleBlock : nn.Module<Tensor, Tensor>
 {
@@ -54,9 +54,12 @@ internal sealed class DownsampleBlock : nn.Module<Tensor, Tensor>
             return _firConv is null ? FirResampling.Downsample2d(x, _firKernel) : _firConv.call(x);
         }
 
+        if (_conv is null)
+        {
+            return F.avg_pool2d(x, kernel_size: 2, stride: 2);
+        }
+
         using var scope = NewDisposeScope();
-        var padded = F.pad(x, [0, 1, 0, 1]);
-        var h = _conv is null ? F.avg_pool2d(padded, kernel_size: 2, stride: 2) : _conv.call(padded);
-        return h.MoveToOuterDisposeScope();
+        return _conv.call(F.pad(x, [0, 1, 0, 1])).MoveToOuterDisposeScope();
     }
 }

@@ -9,7 +9,7 @@ namespace ScoreSde.Checkpoints;
 /// <summary>
 /// A checkpoint written by the reference training loop (<c>score_sde_pytorch/utils.py: save_checkpoint</c>): a
 /// PyTorch zip pickle of <c>{optimizer, model, ema, step}</c>. The model state dict carries the <c>module.</c>
-/// prefix of <c>torch.nn.DataParallel</c>; the EMA state is <c>{decay, num_updates, shadow_params}</c> with one
+/// prefix of <c>torch.nn.DataParallel</c>, and the EMA state is <c>{decay, num_updates, shadow_params}</c> with one
 /// shadow per trainable parameter in <c>model.parameters()</c> order. The networks of this project use the
 /// reference's parameter names, so the maps below check names and shapes rather than rename.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed class ReferenceCheckpoint : IDisposable
 
     /// <summary>Reads a reference checkpoint.</summary>
     /// <param name="path">Path of the <c>.pth</c> file (e.g. <c>checkpoints/checkpoint_26.pth</c>).</param>
-    /// <returns>The checkpoint; dispose it to free its tensors.</returns>
+    /// <returns>The checkpoint, which owns its tensors until disposed.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ReferenceCheckpointException">The file is not such a checkpoint.</exception>
     public static ReferenceCheckpoint Read(string path)
@@ -111,8 +111,8 @@ public sealed class ReferenceCheckpoint : IDisposable
     /// Maps the raw model weights onto a network's state dict keys, checking that every key of the network is
     /// present with the same shape and that the checkpoint has no key the network lacks.
     /// </summary>
-    /// <param name="network">The network to load into; only its keys and shapes are read.</param>
-    /// <returns>A state dict for <c>load_state_dict</c>; its tensors belong to this checkpoint.</returns>
+    /// <param name="network">The network to load into. Only its keys and shapes are read.</param>
+    /// <returns>A state dict for <c>load_state_dict</c> whose tensors belong to this checkpoint.</returns>
     /// <exception cref="ReferenceCheckpointException">A key is missing or extra, or a shape differs.</exception>
     public Dictionary<string, Tensor> ModelStateDict(nn.Module network)
     {
@@ -149,8 +149,8 @@ public sealed class ReferenceCheckpoint : IDisposable
     /// <c>named_parameters()</c> order, takes the next shadow; parameters without gradient (the Fourier
     /// frequencies <c>W</c>) and buffers take the raw model values, as the reference's <c>ema.copy_to</c> does.
     /// </summary>
-    /// <param name="network">The network to load into; only its keys, shapes and requires_grad flags are read.</param>
-    /// <returns>A state dict for <c>load_state_dict</c>; its tensors belong to this checkpoint.</returns>
+    /// <param name="network">The network to load into. Only its keys, shapes and requires_grad flags are read.</param>
+    /// <returns>A state dict for <c>load_state_dict</c> whose tensors belong to this checkpoint.</returns>
     /// <exception cref="ReferenceCheckpointException">The shadows do not fit the network.</exception>
     public Dictionary<string, Tensor> EmaStateDict(nn.Module network)
     {
@@ -211,7 +211,7 @@ public sealed class ReferenceCheckpoint : IDisposable
         using var scope = NewDisposeScope();
         var root = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true, skipTensorRead: false);
 
-        // Model and EMA tensors leave the scope (Read detaches them); the optimizer's die with it.
+        // Model and EMA tensors leave the scope (Read detaches them), and the optimizer's die with it.
         foreach (var tensor in Tensors(root["model"]).Concat(Tensors(root["ema"])))
         {
             tensor.MoveToOuterDisposeScope();
