@@ -4,6 +4,7 @@ using ScoreSde.Losses;
 using ScoreSde.Pipeline.Configuration;
 using ScoreSde.Pipeline.Training;
 using ScoreSde.Sampling;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ScoreSde.Pipeline.Runs;
@@ -15,10 +16,14 @@ namespace ScoreSde.Pipeline.Runs;
 /// </summary>
 public sealed class EvaluationWriter : IEvaluationWriter
 {
+    /// <summary>TensorBoard folder of the evaluation scalars, relative to the workdir.</summary>
+    public const string TensorBoardFolder = "tensorboard/eval";
+
     private readonly RunComponents _components;
     private readonly ILossFunction _loss;
     private readonly EvaluationScheduleOptions _options;
     private readonly MetricsLog _log;
+    private readonly SummaryWriter _tensorBoard;
     private readonly long _seed;
 
     /// <summary>Initializes a new instance of the <see cref="EvaluationWriter"/> class.</summary>
@@ -34,6 +39,7 @@ public sealed class EvaluationWriter : IEvaluationWriter
         _loss = loss;
         _options = options;
         _log = MetricsLog.InWorkDirectory(workdir);
+        _tensorBoard = utils.tensorboard.SummaryWriter(Path.Combine(workdir, TensorBoardFolder));
         _seed = seed;
     }
 
@@ -59,6 +65,7 @@ public sealed class EvaluationWriter : IEvaluationWriter
             Value = testLoss,
             Time = DateTimeOffset.UtcNow,
         });
+        _tensorBoard.add_scalar("loss", (float)testLoss, (int)weights.Step);
     }
 
     private (Tensor Batch, Tensor Labels) TestBatch(int size)
