@@ -62,10 +62,14 @@ public sealed class EvaluationWriter : IEvaluationWriter
             Step = weights.Step,
             Kind = MetricsRecord.EvalKind,
             Name = "test_loss",
-            Value = testLoss,
+            Value = double.IsFinite(testLoss) ? testLoss : null,
+            Details = double.IsFinite(testLoss) ? null : new Dictionary<string, string> { ["value"] = $"{testLoss}" },
             Time = DateTimeOffset.UtcNow,
         });
-        _tensorBoard.add_scalar("loss", (float)testLoss, (int)weights.Step);
+        if (double.IsFinite(testLoss))
+        {
+            _tensorBoard.add_scalar("loss", (float)testLoss, (int)weights.Step);
+        }
     }
 
     private (Tensor Batch, Tensor Labels) TestBatch(int size)

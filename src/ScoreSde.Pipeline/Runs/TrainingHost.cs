@@ -61,7 +61,13 @@ public static partial class TrainingHost
         // Resolving the stages binds and validates every component and opens the data set, so configuration errors
         // end the run here, before the actor system or any training starts.
         host.Services.GetRequiredService<PipelineStages>();
-        File.WriteAllText(layout.Config, ConfigurationJson.Serialize(builder.Configuration));
+        var configurationJson = ConfigurationJson.Serialize(builder.Configuration);
+        if (options.Resume)
+        {
+            CheckpointFolder.EnsureResumable(layout.Checkpoints, configurationJson);
+        }
+
+        File.WriteAllText(layout.Config, configurationJson);
         LogStarting(logger, layout.Workdir, training.Steps, options.Resume);
 
         var completion = host.Services.GetRequiredService<RunCompletion>();

@@ -315,11 +315,15 @@ public sealed partial class TrainingSession : ITrainingSession
 
         try
         {
-            using var scope = NewDisposeScope();
-            _network.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.ModelFile)));
-            _ema.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.EmaFile)));
+            using (NewDisposeScope())
+            {
+                _network.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.ModelFile)));
+                _ema.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.EmaFile)));
+                _noise.SetState(tensor(Convert.FromBase64String(metadata.NoiseState), ScalarType.Byte));
+            }
+
+            // Outside the scope: the optimizer keeps the state tensors it loads, so a scope must not dispose them.
             _optimizer.load_py(Path.Combine(path, CheckpointFolder.OptimizerFile));
-            _noise.SetState(tensor(Convert.FromBase64String(metadata.NoiseState), ScalarType.Byte));
             GlobalTorchRandom.Restore(Convert.FromBase64String(metadata.GlobalRandomState));
         }
         catch (Exception ex) when (ex is not CheckpointException and not OutOfMemoryException)

@@ -16,8 +16,9 @@ public sealed class MetricsLogSink : ITrainingProgressSink
     public const string TensorBoardFolder = "tensorboard/train";
 
     private readonly MetricsLog _log;
-    private readonly SummaryWriter _tensorBoard;
+    private readonly string _tensorBoardFolder;
     private readonly int _every;
+    private SummaryWriter? _tensorBoard;
     private long _lastStep = -1;
     private double _lossSum;
     private int _count;
@@ -29,7 +30,7 @@ public sealed class MetricsLogSink : ITrainingProgressSink
     public MetricsLogSink(string workdir, int every)
     {
         _log = MetricsLog.InWorkDirectory(workdir);
-        _tensorBoard = tensorboard.SummaryWriter(Path.Combine(workdir, TensorBoardFolder));
+        _tensorBoardFolder = Path.Combine(workdir, TensorBoardFolder);
         _every = every;
     }
 
@@ -58,19 +59,26 @@ public sealed class MetricsLogSink : ITrainingProgressSink
             return;
         }
 
+        // JSON has no NaN: a window in which every step was skipped records only its skip count.
         var loss = _count > 0 ? _lossSum / _count : double.NaN;
-        _log.Append(MetricsRecord.Train(report.Step, loss, new Dictionary<string, double>
+        var extra = new Dictionary<string, double>
         {
             ["lr"] = report.LearningRate,
             ["grad_norm"] = report.GradNorm,
             ["steps_per_second"] = progress.StepsPerSecond,
             ["skipped"] = _skipped,
-        }));
+        };
+        var finite = extra.Where(p => double.IsFinite(p.Value)).ToDictionary(p => p.Key, p => p.Value);
+        _log.Append(double.IsFinite(loss)
+            ? MetricsRecord.Train(report.Step, loss, finite)
+            : MetricsRecord.Train(report.Step, 0, finite) with { Loss = null });
+        _tensorBoard ??= tensorboard.SummaryWriter(_tensorBoardFolder);
         var step = (int)report.Step;
-        _tensorBoard.add_scalar("loss", (float)loss, step);
-        _tensorBoard.add_scalar("lr", (float)report.LearningRate, step);
-        _tensorBoard.add_scalar("grad_norm", (float)report.GradNorm, step);
-        _tensorBoard.add_scalar("steps_per_second", (float)progress.StepsPerSecond, step);
+        foreach (var (name, value) in finite.Append(new("loss", loss)).Where(p => double.IsFinite(p.Value)))
+        {
+            _tensorBoard.add_scalar(name, (float)value, step);
+        }
+
         _lossSum = 0;
         _count = 0;
         _skipped = 0;
