@@ -1,28 +1,32 @@
 using System.Globalization;
 using ScoreSde.Data;
 using ScoreSde.Evaluation;
-using ScoreSde.Likelihood;
 using ScoreSde.Losses;
-using ScoreSde.Networks;
 using ScoreSde.Pipeline.Configuration;
 using ScoreSde.Pipeline.Training;
 using ScoreSde.Sampling;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ScoreSde.Pipeline.Runs;
 
 /// <summary>
 /// Measures the loss of EMA weights on a fixed batch of test examples (reference: the eval step of
-/// <c>run_lib.train</c>) and the bits/dim of the first <c>Evaluation:BitsPerDimCount</c> test examples with the
-/// probability flow ODE (reference: <c>run_lib.evaluate</c>), and appends both to <c>metrics.jsonl</c>. The
-/// examples and their noise are the same at every evaluation, so the values are comparable across steps.
+/// <c>run_lib.train</c>) and the bits/dim of the first <c>Evaluation:BitsPerDimCount</c> test examples, and appends
+/// both to <c>metrics.jsonl</c> and to TensorBoard event files in tensorboard/eval. The batch and its noise are the same at every
+/// evaluation, so the values are comparable across steps.
 /// </summary>
 public sealed class EvaluationWriter : IEvaluationWriter
 {
+    /// <summary>TensorBoard folder of the evaluation scalars, relative to the workdir.</summary>
+    public const string TensorBoardFolder = "tensorboard/eval";
+
     private readonly RunComponents _components;
     private readonly ILossFunction _loss;
     private readonly EvaluationScheduleOptions _options;
     private readonly MetricsLog _log;
+    private readonly SummaryWriter _tensorBoard;
+    private readonly TestSetLikelihood _likelihood;
     private readonly long _seed;
 
     /// <summary>Initializes a new instance of the <see cref="EvaluationWriter"/> class.</summary>
@@ -38,7 +42,9 @@ public sealed class EvaluationWriter : IEvaluationWriter
         _loss = loss;
         _options = options;
         _log = MetricsLog.InWorkDirectory(workdir);
+        _tensorBoard = utils.tensorboard.SummaryWriter(Path.Combine(workdir, TensorBoardFolder));
         _seed = seed;
+        _likelihood = new TestSetLikelihood(components, options.LikelihoodTolerance);
     }
 
     /// <inheritdoc/>
@@ -60,80 +66,38 @@ public sealed class EvaluationWriter : IEvaluationWriter
             Step = weights.Step,
             Kind = MetricsRecord.EvalKind,
             Name = "test_loss",
-            Value = testLoss,
+            Value = double.IsFinite(testLoss) ? testLoss : null,
+            Details = double.IsFinite(testLoss) ? null : new Dictionary<string, string> { ["value"] = $"{testLoss}" },
             Time = DateTimeOffset.UtcNow,
         });
+        if (double.IsFinite(testLoss))
+        {
+            _tensorBoard.add_scalar("loss", (float)testLoss, (int)weights.Step);
+        }
 
         if (_options.BitsPerDimCount > 0)
         {
-            _log.Append(BitsPerDimRecord(network, weights.Step));
-        }
-    }
-
-    private MetricsRecord BitsPerDimRecord(ScoreNetwork network, long step)
-    {
-        using var scope = NewDisposeScope();
-        var model = _components.Model;
-        var bitDepth = Math.Max(_components.Dataset.Info.BitDepth, 0);
-        var (data, labels) = RawTestExamples(_options.BitsPerDimCount);
-        using var noise = new GeneratorNoiseSource(_seed);
-        if (bitDepth > 0)
-        {
-            data = UniformDequantizer.Dequantize(data, bitDepth, noise);
-        }
-
-        var x = model.Scale(PadLike(data, model.DataShape));
-        var classes = model.Context.ClassCount > 0 ? labels : null;
-        var likelihood = new ProbabilityFlowLikelihood(model.Sde);
-        var offset = BitsPerDim.Offset(bitDepth, model.Context.Centered ? 2 : 1);
-        var result = likelihood.Compute(model.ScoreFunction(network, classes), x, noise, offset);
-        return new MetricsRecord
-        {
-            Step = step,
-            Kind = MetricsRecord.EvalKind,
-            Name = "bits_per_dim",
-            Value = result.BitsPerDim.mean().item<double>(),
-            Details = new Dictionary<string, string>
+            // Outside no_grad: the likelihood differentiates the score for its divergence term.
+            var (bits, count, nfe) = _likelihood.Measure(network, DataSplit.Test, _options.BitsPerDimCount, _seed);
+            _log.Append(new MetricsRecord
             {
-                [MetricDetails.FunctionEvaluations] = result.FunctionEvaluations.ToString(CultureInfo.InvariantCulture),
-                [MetricDetails.SampleCount] = x.shape[0].ToString(CultureInfo.InvariantCulture),
-                [MetricDetails.Estimator] = "rademacher",
-                [MetricDetails.Seed] = _seed.ToString(CultureInfo.InvariantCulture),
-            },
-            Time = DateTimeOffset.UtcNow,
-        };
-    }
-
-    /// <summary>Reads test examples in data space ([0, 1] for images), before any flip, noise or scaling.</summary>
-    private (Tensor Data, Tensor Labels) RawTestExamples(int count)
-    {
-        var source = _components.Dataset.Open(DataSplit.Test);
-        count = Math.Min(count, source.Count);
-        var size = _components.Transform.InputSize;
-        var values = new float[count * size];
-        var labels = new long[count];
-        for (var i = 0; i < count; i++)
-        {
-            source.Read(i, values.AsSpan(i * size, size));
-            labels[i] = Math.Max(source.Label(i), 0);
+                Step = weights.Step,
+                Kind = MetricsRecord.EvalKind,
+                Name = "bits_per_dim",
+                Value = double.IsFinite(bits) ? bits : null,
+                Details = new Dictionary<string, string>
+                {
+                    ["examples"] = count.ToString(CultureInfo.InvariantCulture),
+                    ["nfe"] = nfe.ToString(CultureInfo.InvariantCulture),
+                    ["split"] = "test",
+                },
+                Time = DateTimeOffset.UtcNow,
+            });
+            if (double.IsFinite(bits))
+            {
+                _tensorBoard.add_scalar("bits_per_dim", (float)bits, (int)weights.Step);
+            }
         }
-
-        return (tensor(values, [count, .. _components.Transform.InputShape]), tensor(labels));
-    }
-
-    /// <summary>Zero-pads images to the model's size the way the data transform does (centered).</summary>
-    private static Tensor PadLike(Tensor data, long[] shape)
-    {
-        if (data.shape.Skip(1).SequenceEqual(shape))
-        {
-            return data;
-        }
-
-        var (height, width) = (data.shape[2], data.shape[3]);
-        var top = (shape[1] - height) / 2;
-        var left = (shape[2] - width) / 2;
-        return nn.functional.pad(
-            data, [left, shape[2] - width - left, top, shape[1] - height - top]);
     }
 
     private (Tensor Batch, Tensor Labels) TestBatch(int size)
