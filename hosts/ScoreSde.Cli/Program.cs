@@ -10,7 +10,9 @@ var root = new RootCommand(
     CheckCommand.Create(),
     TrainCommand.Create(),
     TrainClassifierCommand.Create(),
+    EvalCommand.Create(),
     PlotCommand.Create(),
+    FashionSampleCommand.Create(),
 };
 
 var parse = root.Parse(args);
