@@ -12,7 +12,9 @@ var root = new RootCommand(
     SampleCommand.Create(),
     LikelihoodCommand.Create(),
     TrainClassifierCommand.Create(),
+    EvalCommand.Create(),
     PlotCommand.Create(),
+    FashionSampleCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -11,8 +11,8 @@ namespace ScoreSde.Plugins.Metrics;
 /// The <c>bits_per_dim</c> metric: the mean negative log-likelihood of the first
 /// <see cref="MetricContext.SampleCount"/> test examples in bits per dimension, from
 /// <see cref="IEvaluationTarget.BitsPerDim"/> (the probability flow ODE with a trace estimator). Quantized data
-/// is first dequantized uniformly, (v + U) / 2^bits with U on [0, 1), as in the reference, and the noise U comes
-/// from the seed, so one seed gives the same inputs every time.
+/// is first dequantized uniformly, (v + U) / 2^bits with U on [0, 1), as in Song et al.'s score_sde code. The
+/// noise U comes from the seed, so one seed gives the same inputs every time.
 /// </summary>
 /// <param name="options">Bound options.</param>
 /// <param name="logger">Receives one line per computed value.</param>

@@ -55,8 +55,8 @@ internal sealed class ClassifierEvaluation : IDisposable
     }
 
     /// <summary>
-    /// Draws <see cref="MetricContext.SampleCount"/> samples and quantizes them to 8 bits as the reference does
-    /// before computing features (clip to [0, 1], multiply by 255, truncate).
+    /// Draws <see cref="MetricContext.SampleCount"/> samples and quantizes them to 8 bits before computing
+    /// features: clip to [0, 1], multiply by 255, truncate, as the evaluation of Song et al.'s score_sde code does.
     /// </summary>
     public static (Tensor Images, int FunctionEvaluations) DrawImages(MetricContext context)
     {
