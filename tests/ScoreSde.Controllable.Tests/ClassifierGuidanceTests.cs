@@ -1,4 +1,6 @@
 using ScoreSde.Controllable.Tests.Support;
+using ScoreSde.Plugins.Samplers;
+using ScoreSde.Sampling;
 using ScoreSde.Testing;
 using static TorchSharp.torch;
 
@@ -50,6 +52,29 @@ public sealed class ClassifierGuidanceTests
         }
 
         TensorAssert.Close(expected.reshape(x.shape), gradient, rtol: 1e-6, atol: 1e-8, what: "gradient");
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [Trait("Ref", "controllable_generation.get_pc_conditional_sampler")]
+    public void Create_ExactPosteriorOfTwoClassMixture_SamplesOnlyTheRequestedClass(long requested)
+    {
+        using var scope = NewDisposeScope();
+        var sde = TestSdes.Vp();
+        var means = tensor(new[] { 0.6f, -0.7f }).reshape(2, 1, 1, 1).expand(2, 1, 4, 4).contiguous();
+        var mixture = new GaussianMixtureData(sde, means, std0: 0.1);
+        var guided = ClassifierGuidance.Create(mixture.Score, mixture.Posterior, full([64], requested));
+        var sampler = new PcSampler(new PcSamplerOptions { Predictor = "reverse_diffusion", Corrector = "langevin" });
+        using var noise = new GeneratorNoiseSource(21);
+
+        var samples = sampler.Sample(new SamplingRequest(sde, guided, [64, 1, 4, 4], noise)).Samples;
+
+        // With the exact p_t(y | x) the guided score is the score of component y alone (Eq. 14).
+        var nearest = mixture.Posterior(samples, full([64], 1e-3f)).argmax(1);
+        var rate = nearest.eq(requested).to(ScalarType.Float32).mean().item<float>();
+        Assert.True(rate > 0.95, $"only {rate:P0} of the samples belong to class {requested}");
+        Assert.Equal(requested == 0 ? 0.6 : -0.7, samples.mean().item<float>(), 1);
     }
 
     [Fact]
