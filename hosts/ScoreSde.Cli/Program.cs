@@ -9,6 +9,8 @@ var root = new RootCommand(
     ConfigCommand.Create(),
     CheckCommand.Create(),
     TrainCommand.Create(),
+    SampleCommand.Create(),
+    LikelihoodCommand.Create(),
     TrainClassifierCommand.Create(),
     PlotCommand.Create(),
 };
@@ -27,7 +29,13 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parse.InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+
+        // Ctrl+C and SIGTERM cancel the command's token; train then needs time for its final checkpoint.
+        ProcessTerminationTimeout = TimeSpan.FromMinutes(3),
+    });
 }
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {

@@ -25,6 +25,7 @@ public static class OptionsBinder
             .ToDictionary(p => p.Key, p => p.Value);
         var filtered = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var options = Activator.CreateInstance(optionsType)!;
+        ClearConfiguredArrays(options, filtered);
         try
         {
             filtered.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
@@ -51,6 +52,20 @@ public static class OptionsBinder
         }
 
         return options;
+    }
+
+    // The configuration binder appends configured elements to an array's default elements, so ChMult [1, 2, 2]
+    // over a default [1, 2, 2, 2] would bind as seven levels; a configured array replaces the default instead.
+    private static void ClearConfiguredArrays(object options, IConfiguration section)
+    {
+        foreach (var property in options.GetType().GetProperties())
+        {
+            if (property.CanWrite && property.PropertyType.IsArray &&
+                section.GetSection(property.Name).GetChildren().Any())
+            {
+                property.SetValue(options, Array.CreateInstance(property.PropertyType.GetElementType()!, 0));
+            }
+        }
     }
 
     /// <summary>Gets the configuration path of a section, or an empty string for a root.</summary>

@@ -12,6 +12,7 @@ namespace ScoreSde.Pipeline.Actors;
 public sealed class DataLoaderActor : ReceiveActor
 {
     private readonly Func<IBatchStream> _openStream;
+    private readonly FaultInjection _faults;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IBatchStream? _stream;
     private IActorRef _consumer = ActorRefs.Nobody;
@@ -20,9 +21,11 @@ public sealed class DataLoaderActor : ReceiveActor
 
     /// <summary>Initializes a new instance of the <see cref="DataLoaderActor"/> class.</summary>
     /// <param name="openStream">Opens the batch stream (the data set is read here).</param>
-    public DataLoaderActor(Func<IBatchStream> openStream)
+    /// <param name="faults">Injected failures.</param>
+    public DataLoaderActor(Func<IBatchStream> openStream, FaultInjection faults)
     {
         _openStream = openStream;
+        _faults = faults;
         Receive<StartBatches>(Start);
         Receive<BatchConsumed>(consumed =>
         {
@@ -36,8 +39,10 @@ public sealed class DataLoaderActor : ReceiveActor
 
     /// <summary>Creates the actor's props.</summary>
     /// <param name="openStream">Opens the batch stream.</param>
+    /// <param name="faults">Injected failures.</param>
     /// <returns>The props.</returns>
-    public static Props Props(Func<IBatchStream> openStream) => Akka.Actor.Props.Create(() => new DataLoaderActor(openStream));
+    public static Props Props(Func<IBatchStream> openStream, FaultInjection faults) =>
+        Akka.Actor.Props.Create(() => new DataLoaderActor(openStream, faults));
 
     /// <inheritdoc/>
     protected override void PostStop()
@@ -53,7 +58,7 @@ public sealed class DataLoaderActor : ReceiveActor
         _consumer = Sender;
         _streamId = start.StreamId;
         _credit = start.Credit;
-        _log.Info("Data loader starts at position {Position} with {Credit} batches of prefetch", start.Position, start.Credit);
+        _log.Info("Data loader starts at position {0} with {1} batches of prefetch", start.Position, start.Credit);
         Pump();
     }
 
@@ -61,7 +66,18 @@ public sealed class DataLoaderActor : ReceiveActor
     {
         while (_credit > 0 && _stream is not null)
         {
-            _consumer.Tell(new BatchReady(_streamId, _stream.Next()));
+            var batch = _stream.Next();
+            var step = batch.PositionAfter / Math.Max(1, batch.Shape[0]);
+            try
+            {
+                _faults.ThrowIfDue(PipelineStageNames.DataLoader, step);
+            }
+            catch (InjectedFaultException ex)
+            {
+                throw new StageStepException(PipelineStageNames.DataLoader, step, null, ex);
+            }
+
+            _consumer.Tell(new BatchReady(_streamId, batch));
             _credit--;
         }
     }

@@ -8,6 +8,7 @@ namespace ScoreSde.Pipeline.Actors;
 /// <param name="OpenBatches">Opens the training batch stream.</param>
 /// <param name="Grids">Writes sample grids.</param>
 /// <param name="Evaluations">Writes evaluations.</param>
+/// <param name="Restarts">How failed stages restart.</param>
 /// <param name="Completion">Completed when the run ends.</param>
 public sealed record PipelineStages(
     TrainerSettings Trainer,
@@ -15,4 +16,5 @@ public sealed record PipelineStages(
     Func<IBatchStream> OpenBatches,
     IGridWriter Grids,
     IEvaluationWriter Evaluations,
+    StageRestartPolicy Restarts,
     RunCompletion Completion);

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using ScoreSde.Pipeline.Messages;
 using ScoreSde.Pipeline.Training;
 
@@ -14,7 +15,16 @@ public sealed class ProgressReporterActor : ReceiveActor
         {
             foreach (var sink in sinks)
             {
-                sink.Report(progress);
+                try
+                {
+                    sink.Report(progress);
+                }
+                catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException)
+                {
+                    // Progress output is not worth stopping training for.
+                    Context.GetLogger().Warning(ex, "Progress sink {0} failed at step {1}", sink.GetType().Name,
+                        progress.Report.Step);
+                }
             }
         });
 

@@ -7,9 +7,11 @@ using ScoreSde.Pipeline.Training;
 namespace ScoreSde.Pipeline.Actors;
 
 /// <summary>
-/// Owns the network, optimizer and EMA on one pinned thread (TorchSharp's dispose scopes and grad mode are
-/// per thread). One batch message is one step, so stop requests get in between steps. A new incarnation after a
-/// restart resumes from the newest good checkpoint; it never starts from fresh weights when one exists.
+/// Owns the network, optimizer and EMA on one pinned thread (TorchSharp's dispose scopes and grad mode are per
+/// thread). Batches from the loader wait in a queue bounded by the prefetch credit; each
+/// <see cref="ContinueTraining"/> message runs up to <c>Training:StepsPerMessage</c> steps and then tells itself to
+/// continue, so stop requests and other control messages get in between. A new incarnation after a restart resumes
+/// from the newest good checkpoint; it starts from fresh weights only when no checkpoint exists yet.
 /// </summary>
 public sealed class TrainerActor : ReceiveActor
 {
@@ -20,9 +22,11 @@ public sealed class TrainerActor : ReceiveActor
     private readonly IActorRef _evaluator;
     private readonly IActorRef _pipeline;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Queue<TrainingBatch> _queue = new();
     private readonly Stopwatch _clock = new();
     private ITrainingSession? _session;
     private Guid _streamId;
+    private bool _continuePending;
     private int _consecutiveNonFinite;
     private long _stepsSinceClock;
     private double _stepsPerSecond;
@@ -50,7 +54,15 @@ public sealed class TrainerActor : ReceiveActor
         _sampler = sampler;
         _evaluator = evaluator;
         Receive<BatchReady>(OnBatch);
+        Receive<ContinueTraining>(_ => RunSteps());
         Receive<StopTraining>(_ => Stop());
+        Receive<StageRestarted>(restarted =>
+        {
+            if (restarted.Stage == PipelineStageNames.DataLoader && !_finished)
+            {
+                RequestBatches();
+            }
+        });
     }
 
     /// <summary>Creates the actor's props on the torch dispatcher.</summary>
@@ -74,50 +86,98 @@ public sealed class TrainerActor : ReceiveActor
     /// <inheritdoc/>
     protected override void PreStart()
     {
+        Context.System.EventStream.Subscribe(Self, typeof(StageRestarted));
         _session = _settings.OpenSession();
-        _log.Info("Trainer starts at step {Step} ({Origin})", _session.Step, _session.Origin);
+        _log.Info("Trainer starts at step {0} ({1})", _session.Step, _session.Origin);
         if (_session.Step >= _settings.Training.Steps)
         {
             _finished = true;
+            _log.Info("Step {0} reached Training:Steps={1}; nothing left to train", _session.Step,
+                _settings.Training.Steps);
             _pipeline.Tell(new RunFinished(_session.Step, null));
             return;
         }
 
-        _streamId = Guid.NewGuid();
-        _loader.Tell(new StartBatches(_streamId, _session.DataPosition, _settings.Prefetch));
+        if (_settings.Control.StopRequested)
+        {
+            Stop();
+            return;
+        }
+
+        RequestBatches();
         _clock.Restart();
     }
 
     /// <inheritdoc/>
     protected override void PostStop()
     {
+        Context.System.EventStream.Unsubscribe(Self);
         _session?.Dispose();
         _session = null;
         base.PostStop();
     }
 
+    private void RequestBatches()
+    {
+        _queue.Clear();
+        _streamId = Guid.NewGuid();
+        _loader.Tell(new StartBatches(_streamId, _session!.DataPosition, _settings.Prefetch));
+    }
+
     private void OnBatch(BatchReady message)
     {
-        if (message.StreamId != _streamId || _finished || _session is null)
+        if (message.StreamId != _streamId || _finished)
         {
             return;
         }
 
-        var step = _session.Step + 1;
+        _queue.Enqueue(message.Batch);
+        ContinueLater();
+    }
+
+    private void ContinueLater()
+    {
+        if (!_continuePending)
+        {
+            _continuePending = true;
+            Self.Tell(ContinueTraining.Instance);
+        }
+    }
+
+    private void RunSteps()
+    {
+        _continuePending = false;
+        for (var i = 0; i < _settings.Training.StepsPerMessage && !_finished && _queue.Count > 0; i++)
+        {
+            if (_settings.Control.StopRequested)
+            {
+                Stop();
+                return;
+            }
+
+            TrainOne(_queue.Dequeue());
+        }
+
+        if (_queue.Count > 0 && !_finished)
+        {
+            ContinueLater();
+        }
+    }
+
+    private void TrainOne(TrainingBatch batch)
+    {
+        var session = _session!;
+        var step = session.Step + 1;
         StepReport report;
         try
         {
-            if (_settings.Training.FailOnceAtStep == step && _settings.Faults.FireOnce(step))
-            {
-                throw new InvalidOperationException($"Injected failure at step {step} (Training:FailOnceAtStep).");
-            }
-
-            var forceNaN = _settings.Training.NonFiniteLossAtStep == step;
-            report = _session.Train(message.Batch, forceNaN);
+            _settings.Faults.ThrowIfDue(PipelineStageNames.Trainer, step);
+            var forceNonFinite = _settings.Training.NonFiniteLossAtStep == step;
+            report = session.Train(batch, forceNonFinite);
         }
-        catch (Exception ex) when (ex is not TrainingStepException)
+        catch (Exception ex)
         {
-            throw new TrainingStepException(step, ex);
+            throw new StageStepException(PipelineStageNames.Trainer, step, null, ex);
         }
 
         _loader.Tell(new BatchConsumed(_streamId));
@@ -139,26 +199,30 @@ public sealed class TrainerActor : ReceiveActor
         }
 
         _consecutiveNonFinite++;
-        _log.Warning("Step {Step} skipped: loss {Loss} is not finite; network, optimizer and EMA left unchanged",
-            report.Step, report.Loss);
+        _log.Warning(
+            "Step {0} skipped: loss {1} or gradient norm {2} is not finite; network, optimizer and EMA unchanged " +
+            "({3} in a row, Training:MaxConsecutiveNonFinite={4})",
+            report.Step, report.Loss, report.GradNorm, _consecutiveNonFinite,
+            _settings.Training.MaxConsecutiveNonFinite);
         if (_consecutiveNonFinite < _settings.Training.MaxConsecutiveNonFinite)
         {
             return true;
         }
 
         _finished = true;
-        _pipeline.Tell(new RunFinished(_session!.Step,
-            $"{_consecutiveNonFinite} steps in a row had a non-finite loss (last at step {report.Step}). Lower " +
-            "Training:LearningRate, check the data scaling, or raise Training:MaxConsecutiveNonFinite."));
+        _pipeline.Tell(new RunFinished(report.Step,
+            $"{_consecutiveNonFinite} steps in a row had a non-finite loss or gradient (last at step " +
+            $"{report.Step}), so the run stops. Lower Training:LearningRate, check the data scaling, or raise " +
+            "Training:MaxConsecutiveNonFinite. The last checkpoint before these steps is intact."));
         return false;
     }
 
     private void Publish(StepReport report)
     {
         _stepsSinceClock++;
-        if (_clock.Elapsed.TotalSeconds >= 2)
+        if (_clock.Elapsed.TotalSeconds >= 2 || _stepsPerSecond == 0)
         {
-            _stepsPerSecond = _stepsSinceClock / _clock.Elapsed.TotalSeconds;
+            _stepsPerSecond = _stepsSinceClock / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
             _stepsSinceClock = 0;
             _clock.Restart();
         }
@@ -169,25 +233,27 @@ public sealed class TrainerActor : ReceiveActor
     private void Schedule(long step)
     {
         var last = step >= _settings.Training.Steps;
+        var session = _session!;
         if (last || step % _settings.Checkpoints.Every == 0)
         {
-            _checkpointer.Tell(new WriteCheckpoint(_session!.CaptureCheckpoint(), last));
+            _checkpointer.Tell(new WriteCheckpoint(session.CaptureCheckpoint(), last));
         }
 
         if (last || (_settings.Sampling.Every > 0 && step % _settings.Sampling.Every == 0))
         {
-            _sampler.Tell(new SampleGrid(_session!.CaptureEmaWeights()));
+            _sampler.Tell(new SampleGrid(session.CaptureEmaWeights()));
         }
 
         if (last || (_settings.Evaluation.Every > 0 && step % _settings.Evaluation.Every == 0))
         {
-            _evaluator.Tell(new Evaluate(_session!.CaptureEmaWeights()));
+            _evaluator.Tell(new Evaluate(session.CaptureEmaWeights()));
         }
 
         if (last)
         {
             _finished = true;
-            _pipeline.Tell(new TrainingCompleted(step));
+            _queue.Clear();
+            _pipeline.Tell(new TrainingCompleted(step, Interrupted: false));
         }
     }
 
@@ -195,13 +261,13 @@ public sealed class TrainerActor : ReceiveActor
     {
         if (_finished || _session is null)
         {
-            Sender.Tell(new TrainingCompleted(_session?.Step ?? 0));
             return;
         }
 
         _finished = true;
-        _log.Info("Stopping at step {Step}: writing a final checkpoint", _session.Step);
+        _queue.Clear();
+        _log.Info("Stopping at step {0} on request: writing a final checkpoint", _session.Step);
         _checkpointer.Tell(new WriteCheckpoint(_session.CaptureCheckpoint(), IsFinal: true));
-        _pipeline.Tell(new TrainingCompleted(_session.Step));
+        _pipeline.Tell(new TrainingCompleted(_session.Step, Interrupted: true));
     }
 }

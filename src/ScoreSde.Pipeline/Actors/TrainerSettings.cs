@@ -8,8 +8,12 @@ namespace ScoreSde.Pipeline.Actors;
 /// <param name="Checkpoints">Checkpoint schedule.</param>
 /// <param name="Sampling">Sample grid schedule.</param>
 /// <param name="Evaluation">Evaluation schedule.</param>
-/// <param name="OpenSession">Opens the session: resumes from the newest good checkpoint or starts fresh.</param>
+/// <param name="OpenSession">
+/// Opens the session: the first call honours --resume, every later call (a restarted trainer) resumes from the
+/// newest good checkpoint.
+/// </param>
 /// <param name="Faults">Fault injection state.</param>
+/// <param name="Control">Stop flag read between steps.</param>
 /// <param name="Prefetch">Batches the loader may read ahead.</param>
 public sealed record TrainerSettings(
     TrainingOptions Training,
@@ -18,4 +22,5 @@ public sealed record TrainerSettings(
     EvaluationScheduleOptions Evaluation,
     Func<ITrainingSession> OpenSession,
     FaultInjection Faults,
+    RunControl Control,
     int Prefetch);

@@ -74,9 +74,27 @@ public sealed class TrainingOptions : IValidatableObject
     [Range(0, 100)]
     public int MaxRestartsPerStep { get; set; } = 3;
 
-    /// <summary>Gets or sets a step at which the trainer throws once, to exercise supervision (0: never).</summary>
+    /// <summary>Gets or sets how many steps the trainer runs per message before control messages get in (default 4).</summary>
+    [Range(1, 10000)]
+    public int StepsPerMessage { get; set; } = 4;
+
+    /// <summary>Gets or sets the delay before a failed stage restarts, in seconds; it doubles per restart (default 0.5).</summary>
+    [Range(0.001, 3600.0)]
+    public double RestartBackoffSeconds { get; set; } = 0.5;
+
+    /// <summary>Gets or sets the maximum delay before a failed stage restarts, in seconds (default 10).</summary>
+    [Range(0.001, 3600.0)]
+    public double MaxRestartBackoffSeconds { get; set; } = 10;
+
+    /// <summary>Gets or sets a step at which <see cref="FailStage"/> throws once, to exercise supervision (0: never).</summary>
     [Range(0, int.MaxValue)]
     public int FailOnceAtStep { get; set; }
+
+    /// <summary>
+    /// Gets or sets the stage that <see cref="FailOnceAtStep"/> makes fail: trainer (default), data-loader,
+    /// checkpointer, sampler or evaluator.
+    /// </summary>
+    public string FailStage { get; set; } = "trainer";
 
     /// <summary>Gets or sets a step whose loss is replaced by NaN, to exercise the skip policy (0: never).</summary>
     [Range(0, int.MaxValue)]
@@ -85,6 +103,21 @@ public sealed class TrainingOptions : IValidatableObject
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        string[] stages = ["trainer", "data-loader", "checkpointer", "sampler", "evaluator"];
+        if (!stages.Contains(FailStage, StringComparer.Ordinal))
+        {
+            yield return new ValidationResult(
+                $"Training:FailStage is '{FailStage}'; use one of {string.Join(", ", stages)}.", [nameof(FailStage)]);
+        }
+
+        if (MaxRestartBackoffSeconds < RestartBackoffSeconds)
+        {
+            yield return new ValidationResult(
+                $"Training:MaxRestartBackoffSeconds ({MaxRestartBackoffSeconds}) is below " +
+                $"Training:RestartBackoffSeconds ({RestartBackoffSeconds}); raise it or lower the other.",
+                [nameof(MaxRestartBackoffSeconds)]);
+        }
+
         if (LikelihoodWeighting && !Continuous)
         {
             yield return new ValidationResult(

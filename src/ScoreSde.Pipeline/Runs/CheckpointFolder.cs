@@ -127,6 +127,42 @@ public static class CheckpointFolder
         return metadata;
     }
 
+    /// <summary>
+    /// Checks before a resume that at least one checkpoint passes its checksums and fits the configuration, so an
+    /// unusable workdir is reported before training starts.
+    /// </summary>
+    /// <param name="directory">Checkpoint folder of the run.</param>
+    /// <param name="configurationJson">Configuration of the run that resumes.</param>
+    /// <exception cref="CheckpointException">Checkpoints exist but none of them can be used.</exception>
+    public static void EnsureResumable(string directory, string configurationJson)
+    {
+        var reasons = new List<string>();
+        foreach (var path in List(directory))
+        {
+            try
+            {
+                var metadata = Verify(path);
+                if (CheckpointCompatibility.FindMismatch(metadata.Configuration, configurationJson) is not { } mismatch)
+                {
+                    return;
+                }
+
+                reasons.Add($"{Path.GetFileName(path)}: trained with another configuration, {mismatch}.");
+            }
+            catch (CheckpointException ex)
+            {
+                reasons.Add(ex.Message);
+            }
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new CheckpointException(directory,
+                $"none of its {reasons.Count} checkpoints can be resumed. {string.Join(" ", reasons)} Use the " +
+                "configuration the run was trained with (config.json in the workdir), or start a new --workdir.");
+        }
+    }
+
     /// <summary>Reads a state dict file written by <see cref="Write"/> (or by PyTorch's torch.save).</summary>
     /// <param name="path">The .pth file.</param>
     /// <returns>Tensors by name; the caller owns them.</returns>

@@ -1,24 +1,32 @@
+using System.Globalization;
 using ScoreSde.Data;
 using ScoreSde.Evaluation;
 using ScoreSde.Losses;
 using ScoreSde.Pipeline.Configuration;
 using ScoreSde.Pipeline.Training;
 using ScoreSde.Sampling;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ScoreSde.Pipeline.Runs;
 
 /// <summary>
 /// Measures the loss of EMA weights on a fixed batch of test examples (reference: the eval step of
-/// <c>run_lib.train</c>) and appends it to <c>metrics.jsonl</c>. The batch and its noise are the same at every
+/// <c>run_lib.train</c>) and the bits/dim of the first <c>Evaluation:BitsPerDimCount</c> test examples, and appends
+/// both to <c>metrics.jsonl</c> and to TensorBoard event files in tensorboard/eval. The batch and its noise are the same at every
 /// evaluation, so the values are comparable across steps.
 /// </summary>
 public sealed class EvaluationWriter : IEvaluationWriter
 {
+    /// <summary>TensorBoard folder of the evaluation scalars, relative to the workdir.</summary>
+    public const string TensorBoardFolder = "tensorboard/eval";
+
     private readonly RunComponents _components;
     private readonly ILossFunction _loss;
     private readonly EvaluationScheduleOptions _options;
     private readonly MetricsLog _log;
+    private readonly SummaryWriter _tensorBoard;
+    private readonly TestSetLikelihood _likelihood;
     private readonly long _seed;
 
     /// <summary>Initializes a new instance of the <see cref="EvaluationWriter"/> class.</summary>
@@ -34,7 +42,9 @@ public sealed class EvaluationWriter : IEvaluationWriter
         _loss = loss;
         _options = options;
         _log = MetricsLog.InWorkDirectory(workdir);
+        _tensorBoard = utils.tensorboard.SummaryWriter(Path.Combine(workdir, TensorBoardFolder));
         _seed = seed;
+        _likelihood = new TestSetLikelihood(components, options.LikelihoodTolerance);
     }
 
     /// <inheritdoc/>
@@ -56,9 +66,38 @@ public sealed class EvaluationWriter : IEvaluationWriter
             Step = weights.Step,
             Kind = MetricsRecord.EvalKind,
             Name = "test_loss",
-            Value = testLoss,
+            Value = double.IsFinite(testLoss) ? testLoss : null,
+            Details = double.IsFinite(testLoss) ? null : new Dictionary<string, string> { ["value"] = $"{testLoss}" },
             Time = DateTimeOffset.UtcNow,
         });
+        if (double.IsFinite(testLoss))
+        {
+            _tensorBoard.add_scalar("loss", (float)testLoss, (int)weights.Step);
+        }
+
+        if (_options.BitsPerDimCount > 0)
+        {
+            // Outside no_grad: the likelihood differentiates the score for its divergence term.
+            var (bits, count, nfe) = _likelihood.Measure(network, DataSplit.Test, _options.BitsPerDimCount, _seed);
+            _log.Append(new MetricsRecord
+            {
+                Step = weights.Step,
+                Kind = MetricsRecord.EvalKind,
+                Name = "bits_per_dim",
+                Value = double.IsFinite(bits) ? bits : null,
+                Details = new Dictionary<string, string>
+                {
+                    ["examples"] = count.ToString(CultureInfo.InvariantCulture),
+                    ["nfe"] = nfe.ToString(CultureInfo.InvariantCulture),
+                    ["split"] = "test",
+                },
+                Time = DateTimeOffset.UtcNow,
+            });
+            if (double.IsFinite(bits))
+            {
+                _tensorBoard.add_scalar("bits_per_dim", (float)bits, (int)weights.Step);
+            }
+        }
     }
 
     private (Tensor Batch, Tensor Labels) TestBatch(int size)

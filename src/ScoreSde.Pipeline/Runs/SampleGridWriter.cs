@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScoreSde.Imaging;
+using ScoreSde.Networks;
 using ScoreSde.Pipeline.Training;
 using ScoreSde.Sampling;
 using static TorchSharp.torch;
@@ -36,12 +37,24 @@ public sealed class SampleGridWriter : IGridWriter
     /// <inheritdoc/>
     public (string Path, int FunctionEvaluations) Write(IModelWeights weights)
     {
-        using var scope = NewDisposeScope();
         using var network = weights.CreateNetwork();
+        var path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"step_{weights.Step:D7}.png"));
+        return (path, Draw(network, path, weights.Step, _seed + weights.Step));
+    }
+
+    /// <summary>Samples from <paramref name="network"/> and writes the PNG to <paramref name="path"/>.</summary>
+    /// <param name="network">The network (EMA weights), in evaluation mode.</param>
+    /// <param name="path">PNG file; its folder is created.</param>
+    /// <param name="step">Training step of the weights, for the plot title.</param>
+    /// <param name="seed">Seed of the sampler's noise.</param>
+    /// <returns>The network evaluations the sampler made.</returns>
+    public int Draw(ScoreNetwork network, string path, long step, long seed)
+    {
+        using var scope = NewDisposeScope();
         var classes = _model.Context.ClassCount > 0
             ? arange(_count, dtype: ScalarType.Int64) % _model.Context.ClassCount
             : null;
-        using var noise = new GeneratorNoiseSource(_seed + weights.Step);
+        using var noise = new GeneratorNoiseSource(seed);
         SamplingResult result;
         using (no_grad())
         {
@@ -51,8 +64,7 @@ public sealed class SampleGridWriter : IGridWriter
         }
 
         var samples = _model.InverseScale(result.Samples);
-        var path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"step_{weights.Step:D7}.png"));
-        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (_model.DataShape.Length == 3)
         {
             var nrow = (int)Math.Ceiling(Math.Sqrt(_count));
@@ -60,9 +72,9 @@ public sealed class SampleGridWriter : IGridWriter
         }
         else
         {
-            ScatterPlotWriter.Write(path, samples, $"Samples at step {weights.Step} ({result.FunctionEvaluations} NFE)");
+            ScatterPlotWriter.Write(path, samples, $"Samples at step {step} ({result.FunctionEvaluations} NFE)");
         }
 
-        return (path, result.FunctionEvaluations);
+        return result.FunctionEvaluations;
     }
 }

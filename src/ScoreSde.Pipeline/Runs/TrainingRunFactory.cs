@@ -50,12 +50,22 @@ public sealed class TrainingRunFactory
         var sessionLogger = _loggers.CreateLogger<TrainingSession>();
         var seed = components.Run.Seed;
         var checkpointDirectory = layout.Checkpoints;
-        ITrainingSession OpenSession() => TrainingSession.Open(
-            components.Model, training, loss, seed, configurationJson, resume ? checkpointDirectory : string.Empty,
-            sessionLogger, device);
+        var opened = 0;
 
+        // The first session honours --resume; a restarted trainer always continues from the newest good checkpoint
+        // (and starts fresh only when none was written yet, which equals the run's starting state).
+        ITrainingSession OpenSession()
+        {
+            var first = Interlocked.Increment(ref opened) == 1;
+            var directory = first && !resume ? string.Empty : checkpointDirectory;
+            return TrainingSession.Open(
+                components.Model, training, loss, seed, configurationJson, directory, sessionLogger, device);
+        }
+
+        var faults = new FaultInjection(training.FailStage, training.FailOnceAtStep);
         var trainer = new TrainerSettings(
-            training, checkpoints, sampling, evaluation, OpenSession, new FaultInjection(), components.Data.Prefetch);
+            training, checkpoints, sampling, evaluation, OpenSession, faults, new RunControl(),
+            components.Data.Prefetch);
         var loaderOptions = new DataLoaderOptions
         {
             BatchSize = training.BatchSize,
@@ -70,6 +80,10 @@ public sealed class TrainingRunFactory
 
         var grids = new SampleGridWriter(components.Model, components.Sampler, layout.Samples, sampling.Count, seed);
         var evaluations = new EvaluationWriter(components, loss, evaluation, layout.Workdir, seed);
-        return new PipelineStages(trainer, checkpointDirectory, OpenBatches, grids, evaluations, completion);
+        var restarts = new StageRestartPolicy(
+            TimeSpan.FromSeconds(training.RestartBackoffSeconds),
+            TimeSpan.FromSeconds(training.MaxRestartBackoffSeconds),
+            training.MaxRestartsPerStep);
+        return new PipelineStages(trainer, checkpointDirectory, OpenBatches, grids, evaluations, restarts, completion);
     }
 }

@@ -74,17 +74,18 @@ public sealed partial class TrainingSession : ITrainingSession
 
     /// <summary>
     /// Opens a session: from the newest good checkpoint in <paramref name="checkpointDirectory"/> when there is one
-    /// (falling back to older ones past corrupt ones, and saying so), otherwise with fresh weights.
+    /// (falling back to older ones past corrupt or incompatible ones, and saying so), otherwise with fresh weights.
     /// </summary>
     /// <param name="model">Network blueprint.</param>
     /// <param name="options">Training options.</param>
     /// <param name="loss">Training loss.</param>
     /// <param name="seed">Run seed.</param>
     /// <param name="configuration">Effective configuration JSON, stored in checkpoints.</param>
-    /// <param name="checkpointDirectory">Checkpoint folder of the run.</param>
+    /// <param name="checkpointDirectory">Checkpoint folder of the run; empty for fresh weights.</param>
     /// <param name="logger">Receives fallback warnings.</param>
     /// <param name="device">Device of the network and batches.</param>
     /// <returns>The session.</returns>
+    /// <exception cref="CheckpointException">Checkpoints exist but none of them can be loaded.</exception>
     public static TrainingSession Open(
         ModelBlueprint model,
         TrainingOptions options,
@@ -98,17 +99,32 @@ public sealed partial class TrainingSession : ITrainingSession
         var session = new TrainingSession(model, options, loss, seed, configuration, device);
         try
         {
-            foreach (var path in CheckpointFolder.List(checkpointDirectory))
+            var candidates = string.IsNullOrEmpty(checkpointDirectory) ? [] : CheckpointFolder.List(checkpointDirectory);
+            var reasons = new List<string>();
+            foreach (var path in candidates)
             {
                 try
                 {
                     session.Restore(path);
+                    if (reasons.Count > 0)
+                    {
+                        LogFellBack(logger, path, reasons.Count);
+                    }
+
                     return session;
                 }
                 catch (CheckpointException ex)
                 {
+                    reasons.Add(ex.Message);
                     LogCheckpointSkipped(logger, path, ex.Message);
                 }
+            }
+
+            if (reasons.Count > 0)
+            {
+                throw new CheckpointException(checkpointDirectory,
+                    $"none of its {reasons.Count} checkpoints can be loaded ({string.Join(" ", reasons)}). Fix " +
+                    "the cause or start a new --workdir; nothing was deleted.");
             }
         }
         catch
@@ -131,6 +147,7 @@ public sealed partial class TrainingSession : ITrainingSession
 
     private StepReport TrainLocked(TrainingBatch batch, bool forceNonFiniteLoss)
     {
+        ValidateBatch(batch);
         using var scope = NewDisposeScope();
         _network.train();
         var x = tensor(batch.Values, batch.Shape, ScalarType.Float32).to(_device);
@@ -213,6 +230,28 @@ public sealed partial class TrainingSession : ITrainingSession
         _noise.Dispose();
     }
 
+    // A wrong shape reaching libtorch can abort the process instead of throwing, so it is rejected here.
+    private void ValidateBatch(TrainingBatch batch)
+    {
+        var shape = batch.Shape;
+        var expected = _model.DataShape;
+        var elements = shape.Aggregate(1L, (a, b) => a * b);
+        if (shape.Length != expected.Length + 1 || shape[0] < 1 || !shape.AsSpan(1).SequenceEqual(expected) ||
+            elements != batch.Values.Length)
+        {
+            throw new InvalidDataException(
+                $"A training batch has shape [{string.Join(", ", shape)}] with {batch.Values.Length} values, but the " +
+                $"network expects [B, {string.Join(", ", expected)}]. Check Data:PadTo and the data set.");
+        }
+
+        if (_model.Context.ClassCount > 0 && batch.Labels.Length != shape[0])
+        {
+            throw new InvalidDataException(
+                $"A training batch of {shape[0]} examples has {batch.Labels.Length} labels; a class-conditional " +
+                "network needs one label per example.");
+        }
+    }
+
     private Tensor? ClassLabels(TrainingBatch batch)
     {
         var classCount = _model.Context.ClassCount;
@@ -256,6 +295,13 @@ public sealed partial class TrainingSession : ITrainingSession
     private void Restore(string path)
     {
         var metadata = CheckpointFolder.Verify(path);
+        if (CheckpointCompatibility.FindMismatch(metadata.Configuration, _configuration) is { } difference)
+        {
+            throw new CheckpointException(path,
+                $"it was trained with another configuration: {difference}. Use the configuration it was trained " +
+                "with (config.json in the workdir), or start a new --workdir.");
+        }
+
         var expected = _network.state_dict().ToDictionary(p => p.Key, p => p.Value.shape);
         var mismatch = expected.Keys.Union(metadata.Shapes.Keys)
             .FirstOrDefault(k => !expected.TryGetValue(k, out var a) || !metadata.Shapes.TryGetValue(k, out var b) ||
@@ -267,12 +313,24 @@ public sealed partial class TrainingSession : ITrainingSession
                 "trained with (config.json in the workdir), or start a new --workdir.");
         }
 
-        using var scope = NewDisposeScope();
-        _network.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.ModelFile)));
-        _ema.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.EmaFile)));
-        _optimizer.load_py(Path.Combine(path, CheckpointFolder.OptimizerFile));
-        _noise.SetState(tensor(Convert.FromBase64String(metadata.NoiseState), ScalarType.Byte));
-        GlobalTorchRandom.Restore(Convert.FromBase64String(metadata.GlobalRandomState));
+        try
+        {
+            using (NewDisposeScope())
+            {
+                _network.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.ModelFile)));
+                _ema.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.EmaFile)));
+                _noise.SetState(tensor(Convert.FromBase64String(metadata.NoiseState), ScalarType.Byte));
+            }
+
+            // Outside the scope: the optimizer keeps the state tensors it loads, so a scope must not dispose them.
+            _optimizer.load_py(Path.Combine(path, CheckpointFolder.OptimizerFile));
+            GlobalTorchRandom.Restore(Convert.FromBase64String(metadata.GlobalRandomState));
+        }
+        catch (Exception ex) when (ex is not CheckpointException and not OutOfMemoryException)
+        {
+            throw new CheckpointException(path, $"its files could not be loaded ({ex.GetType().Name}: {ex.Message}).", ex);
+        }
+
         Step = metadata.Step;
         DataPosition = metadata.DataPosition;
         _emaUpdates = metadata.EmaUpdates;
@@ -280,6 +338,10 @@ public sealed partial class TrainingSession : ITrainingSession
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning,
-        Message = "Skipping checkpoint {Path}: {Reason}. Falling back to the previous one")]
+        Message = "Skipping checkpoint {Path}: {Reason} Trying the previous one")]
     private static partial void LogCheckpointSkipped(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning,
+        Message = "Resumed from the older checkpoint {Path} after skipping {Skipped} newer one(s)")]
+    private static partial void LogFellBack(ILogger logger, string path, int skipped);
 }

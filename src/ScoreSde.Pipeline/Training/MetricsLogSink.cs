@@ -7,13 +7,19 @@ namespace ScoreSde.Pipeline.Training;
 
 /// <summary>
 /// Appends the mean training loss of every <c>Training:LogEvery</c> steps to the run's metrics.jsonl and to
-/// TensorBoard event files in the run's tensorboard folder.
+/// TensorBoard event files in the run's tensorboard/train folder. Steps replayed after a trainer restart are
+/// ignored, so each step is recorded once.
 /// </summary>
 public sealed class MetricsLogSink : ITrainingProgressSink
 {
+    /// <summary>TensorBoard folder of the training scalars, relative to the workdir.</summary>
+    public const string TensorBoardFolder = "tensorboard/train";
+
     private readonly MetricsLog _log;
-    private readonly SummaryWriter _tensorBoard;
+    private readonly string _tensorBoardFolder;
     private readonly int _every;
+    private SummaryWriter? _tensorBoard;
+    private long _lastStep = -1;
     private double _lossSum;
     private int _count;
     private int _skipped;
@@ -24,7 +30,7 @@ public sealed class MetricsLogSink : ITrainingProgressSink
     public MetricsLogSink(string workdir, int every)
     {
         _log = MetricsLog.InWorkDirectory(workdir);
-        _tensorBoard = tensorboard.SummaryWriter(Path.Combine(workdir, "tensorboard"));
+        _tensorBoardFolder = Path.Combine(workdir, TensorBoardFolder);
         _every = every;
     }
 
@@ -32,6 +38,12 @@ public sealed class MetricsLogSink : ITrainingProgressSink
     public void Report(TrainingProgress progress)
     {
         var report = progress.Report;
+        if (report.Step <= _lastStep)
+        {
+            return;
+        }
+
+        _lastStep = report.Step;
         if (report.Skipped)
         {
             _skipped++;
@@ -47,16 +59,26 @@ public sealed class MetricsLogSink : ITrainingProgressSink
             return;
         }
 
+        // JSON has no NaN: a window in which every step was skipped records only its skip count.
         var loss = _count > 0 ? _lossSum / _count : double.NaN;
-        _log.Append(MetricsRecord.Train(report.Step, loss, new Dictionary<string, double>
+        var extra = new Dictionary<string, double>
         {
             ["lr"] = report.LearningRate,
             ["grad_norm"] = report.GradNorm,
             ["steps_per_second"] = progress.StepsPerSecond,
             ["skipped"] = _skipped,
-        }));
-        _tensorBoard.add_scalar("train/loss", (float)loss, (int)report.Step);
-        _tensorBoard.add_scalar("train/lr", (float)report.LearningRate, (int)report.Step);
+        };
+        var finite = extra.Where(p => double.IsFinite(p.Value)).ToDictionary(p => p.Key, p => p.Value);
+        _log.Append(double.IsFinite(loss)
+            ? MetricsRecord.Train(report.Step, loss, finite)
+            : MetricsRecord.Train(report.Step, 0, finite) with { Loss = null });
+        _tensorBoard ??= tensorboard.SummaryWriter(_tensorBoardFolder);
+        var step = (int)report.Step;
+        foreach (var (name, value) in finite.Append(new("loss", loss)).Where(p => double.IsFinite(p.Value)))
+        {
+            _tensorBoard.add_scalar(name, (float)value, step);
+        }
+
         _lossSum = 0;
         _count = 0;
         _skipped = 0;

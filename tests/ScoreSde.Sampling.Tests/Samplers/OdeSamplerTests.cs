@@ -82,6 +82,23 @@ public sealed class OdeSamplerTests
         Assert.Equal(0, noise.Remaining);
     }
 
+    [Theory]
+    [Trait("Ref", "sampling.get_ode_sampler on N(0.25, 0.5² I) data with the exact score")]
+    [InlineData("VPSDE", OdeMethod.Rk45)]
+    [InlineData("VESDE", OdeMethod.Rk45)]
+    [InlineData("subVPSDE", OdeMethod.Heun)]
+    public void Sample_GaussianData_MatchesMeanAndVariance(string sdeName, OdeMethod method)
+    {
+        using var scope = NewDisposeScope();
+        var sde = GoldenSdes.Create(sdeName);
+        using var noise = new GeneratorNoiseSource(5);
+        var request = new SamplingRequest(sde, GaussianScores.Exact(sde), [2000, 2], noise);
+
+        var result = new OdeSampler(new OdeSamplerOptions { Method = method, Steps = 50 }).Sample(request);
+
+        GaussianMoments.AssertClose(result.Samples, 0.25, 0.5, $"{sdeName} {method}");
+    }
+
     [Fact]
     public void Constructor_ZeroSteps_ThrowsComponentConfigurationException()
     {

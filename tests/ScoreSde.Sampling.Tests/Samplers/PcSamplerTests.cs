@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using ScoreSde.Plugins;
 using ScoreSde.Plugins.Samplers;
-using ScoreSde.Plugins.Sdes;
 using ScoreSde.Sampling.Tests.Support;
+using ScoreSde.Sdes;
 using ScoreSde.Testing;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ScoreSde.Sampling.Tests.Samplers;
@@ -66,6 +67,140 @@ public sealed class PcSamplerTests
         GoldenTensors.Close(Golden.ToTensor(run["output"]!), result.Samples, 1e-9, "output");
         Assert.Equal(0, noise.Remaining);
         Assert.Equal(ExpectedEvaluations(run), result.FunctionEvaluations);
+    }
+
+    [Theory]
+    [Trait("Ref", "sampling.get_pc_sampler on N(0.25, 0.5² I) data with the exact score")]
+    [InlineData("VPSDE", "euler_maruyama", "none", false)]
+    [InlineData("VPSDE", "euler_maruyama", "none", true)]
+    [InlineData("VPSDE", "reverse_diffusion", "langevin", false)]
+    [InlineData("VPSDE", "ancestral_sampling", "none", false)]
+    [InlineData("VESDE", "reverse_diffusion", "langevin", false)]
+    [InlineData("VESDE", "ancestral_sampling", "ald", false)]
+    [InlineData("subVPSDE", "euler_maruyama", "langevin", false)]
+    [InlineData("subVPSDE", "reverse_diffusion", "none", true)]
+    public void Sample_GaussianData_MatchesMeanAndVariance(string sdeName, string predictor, string corrector, bool flow)
+    {
+        using var scope = NewDisposeScope();
+        var sde = GoldenSdes.Create(sdeName, 200);
+        using var noise = new GeneratorNoiseSource(11);
+        var request = new SamplingRequest(sde, GaussianScores.Exact(sde), [2000, 2], noise);
+        var options = new PcSamplerOptions { Predictor = predictor, Corrector = corrector, ProbabilityFlow = flow };
+
+        var samples = new PcSampler(options).Sample(request).Samples;
+
+        GaussianMoments.AssertClose(samples, 0.25, 0.5, $"{sdeName} {predictor}/{corrector} flow={flow}");
+    }
+
+    [Fact]
+    public void Sample_NanScoreBelowHalf_ReportsFirstBadStepAndTime()
+    {
+        using var scope = NewDisposeScope();
+        var sde = GoldenSdes.Create("VPSDE", 25);
+        var exact = GaussianScores.Exact(sde);
+        ScoreFunction poisoned = (x, t) => t[0].ToDouble() < 0.5 ? exact(x, t) * double.NaN : exact(x, t);
+        using var noise = new GeneratorNoiseSource(3);
+        var request = new SamplingRequest(sde, poisoned, [2, 2], noise);
+
+        var error = Assert.Throws<NonFiniteScoreException>(() => new PcSampler(new PcSamplerOptions()).Sample(request));
+
+        // linspace(1, 1e-3, 25): step 13 is the first time below 0.5 (t = 1 - 13 * 0.999 / 24 = 0.458875).
+        Assert.Equal(13, error.Step);
+        Assert.Equal(0.458875, error.Time, 6);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    [InlineData(1.5)]
+    public void Sample_EpsOutsideRange_ThrowsBeforeSampling(double eps)
+    {
+        var sde = GoldenSdes.Create("VPSDE", 25);
+        var calls = 0;
+        ScoreFunction counting = (x, t) => { calls++; return zeros_like(x); };
+        var request = new SamplingRequest(sde, counting, [2, 2], new ReplayNoiseSource([])) { Eps = eps };
+
+        var error = Assert.Throws<ArgumentException>(() => new PcSampler(new PcSamplerOptions()).Sample(request));
+
+        Assert.Contains("Eps", error.Message);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public void Sample_InitialStateShapeMismatch_ThrowsNamingShapes()
+    {
+        using var scope = NewDisposeScope();
+        var sde = GoldenSdes.Create("VPSDE", 25);
+        var request = new SamplingRequest(sde, GaussianScores.Exact(sde), [2, 2], new ReplayNoiseSource([]))
+        {
+            InitialState = zeros(3, 2),
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new PcSampler(new PcSamplerOptions()).Sample(request));
+
+        Assert.Contains("[3, 2]", error.Message);
+        Assert.Contains("[2, 2]", error.Message);
+    }
+
+    [Fact]
+    public void Sample_CancelledToken_StopsBeforeFirstStep()
+    {
+        using var scope = NewDisposeScope();
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        var sde = GoldenSdes.Create("VPSDE", 25);
+        using var noise = new GeneratorNoiseSource(3);
+        var request = new SamplingRequest(sde, GaussianScores.Exact(sde), [2, 2], noise)
+        {
+            CancellationToken = source.Token,
+        };
+
+        Assert.Throws<OperationCanceledException>(() => new PcSampler(new PcSamplerOptions()).Sample(request));
+    }
+
+    [Fact]
+    public void Sample_Progress_ReportsEveryStepWithCountedEvaluations()
+    {
+        using var scope = NewDisposeScope();
+        var sde = GoldenSdes.Create("VESDE", 10);
+        var reports = new List<SamplingProgress>();
+        using var noise = new GeneratorNoiseSource(3);
+        var request = new SamplingRequest(sde, GaussianScores.Exact(sde), [2, 2], noise)
+        {
+            Progress = new SynchronousProgress<SamplingProgress>(reports.Add),
+        };
+        var options = new PcSamplerOptions { Predictor = "reverse_diffusion", Corrector = "langevin", NSteps = 2 };
+
+        var result = new PcSampler(options).Sample(request);
+
+        Assert.Equal(10, reports.Count);
+        Assert.Equal(Enumerable.Range(1, 10), reports.Select(r => r.Step));
+        Assert.All(reports, r => Assert.Equal(10, r.TotalSteps));
+        Assert.Equal(30, reports[^1].FunctionEvaluations);
+        Assert.Equal(30, result.FunctionEvaluations);
+        Assert.True(result.Elapsed > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void EnsureSupported_AncestralOnSubVp_ThrowsComponentConfigurationException()
+    {
+        var sampler = new PcSampler(new PcSamplerOptions { Predictor = "ancestral_sampling" });
+
+        var error = Assert.Throws<ComponentConfigurationException>(
+            () => sampler.EnsureSupported(GoldenSdes.Create("subVPSDE")));
+
+        Assert.Contains("Sampling:Sampler:Predictor", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_UnknownPredictor_ThrowsListingNames()
+    {
+        var error = Assert.Throws<ComponentConfigurationException>(
+            () => new PcSampler(new PcSamplerOptions { Predictor = "heun" }));
+
+        Assert.Contains("'heun'", error.Message);
+        Assert.Contains("reverse_diffusion", error.Message);
     }
 
     private static int ExpectedEvaluations(JsonNode run)

@@ -10,6 +10,13 @@ namespace ScoreSde.Sampling.Tests.Sdes;
 public sealed class SubVpSdeTests
 {
     [Theory]
+    [Trait("Ref", "b_get_score_fn.json")]
+    [InlineData("float64")]
+    [InlineData("float32")]
+    public void CreateScoreFunction_GoldenCases_MatchReference(string section) =>
+        ScoreFunctionChecks.CheckCases("subVPSDE", section, GoldenSdes.Rtol(section, large: true));
+
+    [Theory]
     [Trait("Ref", "sde_lib.subVPSDE")]
     [InlineData("float64")]
     [InlineData("float32")]

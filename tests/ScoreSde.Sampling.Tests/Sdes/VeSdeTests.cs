@@ -10,6 +10,13 @@ namespace ScoreSde.Sampling.Tests.Sdes;
 public sealed class VeSdeTests
 {
     [Theory]
+    [Trait("Ref", "b_get_score_fn.json")]
+    [InlineData("float64")]
+    [InlineData("float32")]
+    public void CreateScoreFunction_GoldenCases_MatchReference(string section) =>
+        ScoreFunctionChecks.CheckCases("VESDE", section, GoldenSdes.Rtol(section, large: true));
+
+    [Theory]
     [Trait("Ref", "sde_lib.VESDE")]
     [InlineData("float64")]
     [InlineData("float32")]

@@ -11,4 +11,11 @@ internal static class GoldenTensors
         var scale = expected.abs().max().ToDouble();
         Testing.TensorAssert.Close(expected, actual, rtol, rtol * scale, what);
     }
+
+    /// <summary>Compares with an absolute floor of rtol times <paramref name="scale"/>, the size of the terms that cancel.</summary>
+    public static void Close(Tensor expected, Tensor actual, double rtol, double scale, string what)
+    {
+        var floor = Math.Max(scale, expected.abs().max().ToDouble());
+        Testing.TensorAssert.Close(expected, actual, rtol, rtol * floor, what);
+    }
 }
