@@ -11,6 +11,8 @@ var root = new RootCommand(
     TrainCommand.Create(),
     SampleCommand.Create(),
     LikelihoodCommand.Create(),
+    InpaintCommand.Create(),
+    ColorizeCommand.Create(),
     TrainClassifierCommand.Create(),
     EvalCommand.Create(),
     PlotCommand.Create(),
