@@ -30,7 +30,10 @@ public sealed class SamplingBenchmark : IBenchmark
     public string Description =>
         "NFE and time per sample of PC (1000 steps) and ODE (RK45) sampling, and likelihood time per example.";
 
-    /// <summary>Runs the benchmark; options: --batch N (default 16), --likelihood-batch N (default 4).</summary>
+    /// <summary>
+    /// Runs the benchmark; options: --batch N (default 16), --likelihood-batch N (default 4), --threads N (torch
+    /// intra-op threads, default unchanged).
+    /// </summary>
     /// <param name="arguments">Arguments after the name.</param>
     /// <returns>The Markdown table.</returns>
     public string Run(IReadOnlyList<string> arguments)
@@ -38,6 +41,12 @@ public sealed class SamplingBenchmark : IBenchmark
         ArgumentNullException.ThrowIfNull(arguments);
         var batch = IntOption(arguments, "--batch", 16);
         var likelihoodBatch = IntOption(arguments, "--likelihood-batch", 4);
+        if (arguments.Contains("--threads"))
+        {
+            set_num_threads(IntOption(arguments, "--threads", 1));
+        }
+
+        var loadBefore = LoadAverage();
         var sde = new VpSde(new VpSdeOptions { N = 1000 });
         manual_seed(0);
         using var network = new MlpNetwork(
@@ -66,8 +75,14 @@ public sealed class SamplingBenchmark : IBenchmark
                 name, "likelihood RK45 + Rademacher", likelihoodBatch, () => Likelihood(sde, score, likelihoodBatch)));
         }
 
+        table.AppendLine();
+        table.AppendLine(CultureInfo.InvariantCulture, $"Torch threads: {get_num_threads()}. Load average (1 min) before: " +
+            $"{loadBefore}, after: {LoadAverage()}; the machine is shared, so times vary with its load.");
         return table.ToString();
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Row(string model, string method, int batch, Func<int> run)
     {
