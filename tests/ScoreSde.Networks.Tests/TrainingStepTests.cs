@@ -43,7 +43,7 @@ public sealed class TrainingStepTests
         run.Step();
         run.Step();
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 3; i++)
         {
             run.Step();
         }

@@ -189,6 +189,8 @@ public sealed class ReferenceCheckpoint : IDisposable
     private static Hashtable Unpickle(Stream stream, string path)
     {
         // PyBridge reads the zip's data.pkl with Razorvine's unpickler and the tensors from data/N.
+        // NOTE: tested with one storage per tensor, as the reference's state dicts are saved; views that share a
+        // storage rely on PyBridge 1.4.4's strided reconstruction, which no test here exercises.
         Span<byte> signature = stackalloc byte[4];
         if (stream.Read(signature) != 4 || signature[0] != 0x50 || signature[1] != 0x4b)
         {
