@@ -11,12 +11,17 @@ namespace ScoreSde.Plugins.Metrics;
 /// samples x, in nats, that is the cross-entropy of the samples under the true density. The same quantity on the
 /// held-out test points, the entropy of the data, is reported as <c>reference_value</c>. Samples where the density
 /// is zero (outside the checkerboard's squares) are counted in <c>outside_support</c> and left out of the mean.
+/// Their fraction is a second value, <c>nll_outside_support</c>, because on a density that is constant on its
+/// support, such as the checkerboard, the mean alone does not change with sample quality.
 /// </summary>
 /// <param name="logger">Receives one line per computed value.</param>
 public sealed class DensityNllMetric(ILogger<DensityNllMetric> logger) : IMetric
 {
     /// <summary>Name of the metric in configuration and results.</summary>
     public const string MetricName = "nll";
+
+    /// <summary>Name of the second value: the fraction of samples where the density is zero.</summary>
+    public const string OutsideSupportName = "nll_outside_support";
 
     /// <summary>Details key of the NLL of the test points under the same density.</summary>
     public const string ReferenceValueKey = "reference_value";
@@ -62,7 +67,12 @@ public sealed class DensityNllMetric(ILogger<DensityNllMetric> logger) : IMetric
             details[ReferenceValueKey] = referenceValue.ToString("G6", CultureInfo.InvariantCulture);
             details[OutsideSupportKey] = outside.ToString(CultureInfo.InvariantCulture);
             _logger.Computed(MetricName, value, points.shape[0], context.Target.SamplerName);
-            return [new MetricValue(MetricName, value, details)];
+            var fractionDetails = new Dictionary<string, string>(details) { [MetricDetails.Unit] = "fraction" };
+            return
+            [
+                new MetricValue(MetricName, value, details),
+                new MetricValue(OutsideSupportName, (double)outside / points.shape[0], fractionDetails),
+            ];
         }
     }
 }

@@ -18,9 +18,13 @@ public sealed class DensityNllMetricTests
         using var work = new TempDirectory();
         var dataset = ToyDataset.Create(new Checkerboard(), 2000, 500, seed: 0);
 
-        var value = Assert.Single(_metric.Compute(TestData.Context(FixedSamplesTarget.TrainingData(dataset), 1000, work)));
+        var values = _metric.Compute(TestData.Context(FixedSamplesTarget.TrainingData(dataset), 1000, work));
 
+        var value = values[0];
+        Assert.Equal(2, values.Count);
         Assert.Equal(Math.Log(32.0), value.Value, 1e-9);
+        Assert.Equal(DensityNllMetric.OutsideSupportName, values[1].Name);
+        Assert.Equal(0.0, values[1].Value);
         Assert.Equal("0", value.Details[DensityNllMetric.OutsideSupportKey]);
         Assert.Equal("nats", value.Details[MetricDetails.Unit]);
         Assert.Equal("500", value.Details[MetricDetails.ReferenceCount]);
@@ -41,10 +45,38 @@ public sealed class DensityNllMetricTests
             }
         });
 
-        var value = Assert.Single(_metric.Compute(TestData.Context(shifted, 1000, work)));
+        var value = _metric.Compute(TestData.Context(shifted, 1000, work))[0];
 
         var reference = double.Parse(value.Details[DensityNllMetric.ReferenceValueKey], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(value.Value > reference + 0.5, $"Shifted samples {value.Value} vs test data {reference}.");
+    }
+
+    [Fact]
+    public void Compute_SamplesOffSquares_ReportsOutsideFraction()
+    {
+        using var work = new TempDirectory();
+        var dataset = ToyDataset.Create(new Checkerboard(), 100, 100, seed: 0);
+
+        // Every fourth point is (1.5, -0.5), on a white square where the density is zero, the rest (0.5, 0.5).
+        var target = new FixedSamplesTarget(dataset, "mixed", (count, _) =>
+        {
+            var points = new float[count * 2];
+            for (var i = 0; i < count; i++)
+            {
+                var white = i % 4 == 0;
+                points[2 * i] = white ? 1.5f : 0.5f;
+                points[(2 * i) + 1] = white ? -0.5f : 0.5f;
+            }
+
+            return tensor(points, [count, 2]);
+        });
+
+        var values = _metric.Compute(TestData.Context(target, 100, work));
+
+        Assert.Equal(Math.Log(32.0), values[0].Value, 1e-9);
+        Assert.Equal("25", values[0].Details[DensityNllMetric.OutsideSupportKey]);
+        Assert.Equal(0.25, values[1].Value, 1e-12);
+        Assert.Equal("fraction", values[1].Details[MetricDetails.Unit]);
     }
 
     [Fact]
