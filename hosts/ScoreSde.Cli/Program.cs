@@ -14,6 +14,9 @@ var root = new RootCommand(
     SampleClassCommand.Create(),
     InpaintCommand.Create(),
     ColorizeCommand.Create(),
+    EncodeCommand.Create(),
+    DecodeCommand.Create(),
+    InterpolateCommand.Create(),
     TrainClassifierCommand.Create(),
     PlotCommand.Create(),
 };
