@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ScoreSde.Classifiers;
 using ScoreSde.Cli.Controllable;
 using ScoreSde.Controllable;
@@ -61,9 +62,21 @@ public static class SampleClassCommand
         {
             Description = "PNG grid to write (default: samples/class_<name>_seed<S>.png in the workdir).",
         };
+        var rateFile = new Option<FileInfo?>("--rate-file")
+        {
+            Description = "Classify the samples with the Fashion-MNIST feature classifier (--feature-classifier) and " +
+                "append the fraction classified as the requested class to this file (1x28x28 data only).",
+        };
+        var featureClassifier = new Option<DirectoryInfo?>("--feature-classifier")
+        {
+            Description = "Folder of the Fashion-MNIST feature classifier for --rate-file (default: " +
+                "models/fashion-mnist-classifier).",
+        };
         var plugins = CommonOptions.Plugins();
         var command = new Command("sample-class", "Draw samples of one class from a trained workdir.")
         {
+            rateFile,
+            featureClassifier,
             workdir,
             classOption,
             classifier,
@@ -125,11 +138,42 @@ public static class SampleClassCommand
                     $"Wrote {samples} samples of class {label} ({classNames[label]}) with {method}, step " +
                     $"{session.Model.Step}: {path}; NFE {result.FunctionEvaluations}, " +
                     $"{result.Elapsed.TotalSeconds:F1} s");
+                if (parse.GetValue(rateFile) is { } rates)
+                {
+                    var featureFolder = parse.GetValue(featureClassifier)?.FullName ??
+                        FashionFeatureNetwork.DefaultRelativeDirectory;
+                    var rate = ClassRate(session.ToPixels(result.Samples), label, featureFolder);
+                    var line = string.Create(CultureInfo.InvariantCulture,
+                        $"{DateTime.UtcNow:O}\t{session.Layout.Workdir}\tstep {session.Model.Step}\tclass {label} " +
+                        $"({classNames[label]})\t{method}\t{samples} samples\tseed {noiseSeed}\t" +
+                        $"rate {rate:F4}\tchance {1.0 / classNames.Count:F4}\n");
+                    File.AppendAllText(rates.FullName, line);
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{rate:P1} of the samples are classified as {classNames[label]} by the feature classifier " +
+                        $"(chance {1.0 / classNames.Count:P1}); appended to {rates.FullName}"));
+                }
             }
 
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
+    }
+
+    /// <summary>Gets the fraction of images the Fashion-MNIST feature classifier assigns to <paramref name="label"/>.</summary>
+    private static double ClassRate(Tensor pixels, int label, string folder)
+    {
+        if (pixels.dim() != 4 || pixels.shape[1] != 1 || pixels.shape[2] != FashionClassifier.ImageSize ||
+            pixels.shape[3] != FashionClassifier.ImageSize)
+        {
+            throw new ArgumentException(
+                $"--rate-file needs 1x28x28 images for the Fashion-MNIST feature classifier, but the samples are " +
+                $"[{string.Join(", ", pixels.shape.Skip(1))}].");
+        }
+
+        using var network = FashionFeatureNetwork.Load(folder);
+        using var scope = NewDisposeScope();
+        var predicted = network.Probabilities(pixels).argmax(1);
+        return predicted.eq(label).to(ScalarType.Float64).mean().item<double>();
     }
 
     private static string FileSafe(string name) =>
