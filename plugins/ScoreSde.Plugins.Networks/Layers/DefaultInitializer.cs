@@ -98,6 +98,15 @@ internal static class DefaultInitializer
                 "must divide C, or 32 for DDPM). Change Network:Nf or Network:ChMult, for example to multiples of 8.");
         }
 
-        return nn.GroupNorm(groups, channels, eps: 1e-6);
+        // NOTE: TorchSharp 0.107's GroupNorm leaves its affine weight and bias uninitialized here (NaN or garbage
+        // was seen at random), so they are set to PyTorch's defaults, weight 1 and bias 0, explicitly.
+        var norm = nn.GroupNorm(groups, channels, eps: 1e-6);
+        using (no_grad())
+        {
+            norm.weight!.fill_(1.0);
+            norm.bias!.zero_();
+        }
+
+        return norm;
     }
 }

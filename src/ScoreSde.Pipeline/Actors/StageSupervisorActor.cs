@@ -44,6 +44,7 @@ public sealed class StageSupervisorActor : ReceiveActor, IWithTimers
         _pipeline = pipeline;
         Receive<StartStage>(_ => StartChild());
         Receive<Terminated>(OnTerminated);
+        Receive<DeadLetter>(OnDeadLetter);
         ReceiveAny(Deliver);
     }
 
@@ -60,11 +61,17 @@ public sealed class StageSupervisorActor : ReceiveActor, IWithTimers
         Akka.Actor.Props.Create(() => new StageSupervisorActor(stageProps, stage, policy, pipeline));
 
     /// <inheritdoc/>
-    protected override void PreStart() => StartChild();
+    protected override void PreStart()
+    {
+        // Messages already in a failed stage's mailbox become dead letters when it stops; they are taken back.
+        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+        StartChild();
+    }
 
     /// <inheritdoc/>
     protected override void PostStop()
     {
+        Context.System.EventStream.Unsubscribe(Self);
         _redelivery?.Dispose();
         while (_buffer.TryDequeue(out var pending))
         {
@@ -94,6 +101,8 @@ public sealed class StageSupervisorActor : ReceiveActor, IWithTimers
         if (failures > _policy.MaxFailuresPerStep)
         {
             _givenUp = true;
+            _redelivery?.Dispose();
+            _redelivery = null;
             var reason = cause is StageStepException { InnerException: { } original } ? original : cause;
             _log.Error(reason, "The {0} stage failed {1} {2} times; giving up", _stage, where, failures);
             _pipeline.Tell(new RunFinished(Math.Max(step - 1, 0),
@@ -156,11 +165,32 @@ public sealed class StageSupervisorActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(nameof(StartStage), StartStage.Instance, delay);
     }
 
-    private void Deliver(object message)
+    private void OnDeadLetter(DeadLetter letter)
+    {
+        var recipient = letter.Recipient;
+        if (recipient.Path.Parent.ToStringWithoutAddress() != Self.Path.ToStringWithoutAddress())
+        {
+            return;
+        }
+
+        if (!recipient.Equals(_child))
+        {
+            Deliver(letter.Message, letter.Sender);
+        }
+        else if (_failed)
+        {
+            // The failed stage's Terminated has not arrived yet: keep the message for the next incarnation.
+            _buffer.Enqueue((letter.Message, letter.Sender));
+        }
+    }
+
+    private void Deliver(object message) => Deliver(message, Sender);
+
+    private void Deliver(object message, IActorRef sender)
     {
         if (_child is not null)
         {
-            _child.Forward(message);
+            _child.Tell(message, sender);
         }
         else if (_givenUp)
         {
@@ -168,7 +198,7 @@ public sealed class StageSupervisorActor : ReceiveActor, IWithTimers
         }
         else
         {
-            _buffer.Enqueue((message, Sender));
+            _buffer.Enqueue((message, sender));
         }
     }
 
