@@ -170,6 +170,14 @@ public static class SampleClassCommand
                 $"[{string.Join(", ", pixels.shape.Skip(1))}].");
         }
 
+        if (!File.Exists(Path.Combine(folder, ClassifierMetadata.FileName)))
+        {
+            throw new FileNotFoundException(
+                $"No feature classifier in '{Path.GetFullPath(folder)}'. Pass its folder with --feature-classifier, " +
+                "or train one with 'score-sde train-classifier --config config/classifier.json'.",
+                folder);
+        }
+
         using var network = FashionFeatureNetwork.Load(folder);
         using var scope = NewDisposeScope();
         var predicted = network.Probabilities(pixels).argmax(1);
