@@ -12,7 +12,8 @@ namespace ScoreSde.Cli.Commands;
 
 /// <summary>
 /// <c>score-sde train-classifier</c>: trains the Fashion-MNIST feature classifier that the Frechet distance,
-/// Inception Score and KID use, and writes its weights and metadata.
+/// Inception Score and KID use, and writes its weights and metadata. With <c>--noise-conditional</c> it trains
+/// instead a classifier of noisy states x(t) under the configuration's SDE, for classifier guidance.
 /// </summary>
 public static class TrainClassifierCommand
 {
@@ -22,14 +23,26 @@ public static class TrainClassifierCommand
     {
         var config = CommonOptions.Config(required: true);
         var set = CommonOptions.Set();
+        var noiseConditional = new Option<bool>("--noise-conditional")
+        {
+            Description = "Train a classifier of noisy images x(t) under the config's Dataset, Data and Sde sections " +
+                "(a run config) for 'score-sde sample-class'; settings in the NoiseConditionalClassifier section.",
+        };
         var command = new Command(
             "train-classifier", "Train the feature classifier of the sample-quality metrics (config/classifier.json).")
         {
             config,
             set,
+            noiseConditional,
         };
         command.SetAction((parse, cancellation) =>
         {
+            if (parse.GetValue(noiseConditional))
+            {
+                return Task.FromResult(NoiseConditionalClassifierCommand.Run(
+                    parse.GetValue(config)!, parse.GetValue(set) ?? [], cancellation));
+            }
+
             var settings = new HostSettings
             {
                 ConfigFile = parse.GetValue(config)!.FullName,

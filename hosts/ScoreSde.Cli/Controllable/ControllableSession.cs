@@ -19,9 +19,11 @@ public sealed class ControllableSession : IDisposable
 {
     private readonly IHost _host;
 
-    private ControllableSession(IHost host, RunComponents components, TrainedModel model, RunLayout layout)
+    private ControllableSession(
+        IHost host, RunComponents components, TrainedModel model, RunLayout layout, string sdeName)
     {
         _host = host;
+        SdeName = sdeName;
         Components = components;
         Model = model;
         Layout = layout;
@@ -35,6 +37,9 @@ public sealed class ControllableSession : IDisposable
 
     /// <summary>Gets the workdir layout.</summary>
     public RunLayout Layout { get; }
+
+    /// <summary>Gets the configured SDE name (<c>Sde:Name</c>).</summary>
+    public string SdeName { get; }
 
     /// <summary>Gets the network blueprint and SDE.</summary>
     public ModelBlueprint Blueprint => Components.Model;
@@ -62,7 +67,8 @@ public sealed class ControllableSession : IDisposable
             var layout = new RunLayout(workdir.FullName);
             var model = TrainedModel.Load(
                 components.Model, layout, message => Console.Error.WriteLine($"warning: {message}"));
-            return new ControllableSession(host, components, model, layout);
+            var sdeName = builder.Configuration[$"{RunComponents.SdeSection}:Name"] ?? string.Empty;
+            return new ControllableSession(host, components, model, layout, sdeName);
         }
         catch
         {
