@@ -5,8 +5,8 @@ namespace ScoreSde.Classifiers;
 /// <summary>
 /// Settings of <see cref="NoiseConditionalClassifierTraining.Run"/>, bound from the
 /// <c>NoiseConditionalClassifier</c> configuration section. The data set, data scaling and SDE come from the run
-/// configuration's <c>Dataset</c>, <c>Data</c> and <c>Sde</c> sections, so the classifier sees the states x(t) that
-/// the run's sampler produces.
+/// configuration's <c>Dataset</c>, <c>Data</c> and <c>Sde</c> sections, so the classifier is trained on the kind of
+/// states x(t) that the run's sampler produces.
 /// </summary>
 public sealed class NoiseConditionalClassifierOptions
 {

@@ -21,7 +21,7 @@ public sealed class InpaintingConstraint : ISamplingConstraint, IDisposable
     /// 1 (or true) at known values and 0 elsewhere. Its shape must broadcast to the data's: for images [H, W],
     /// [1, H, W], [C, H, W] or [B, C, H, W].
     /// </param>
-    /// <exception cref="ArgumentException">The mask does not fit the data or holds values other than 0 and 1.</exception>
+    /// <exception cref="ArgumentException">The mask does not fit the data or contains values other than 0 and 1.</exception>
     public InpaintingConstraint(ISde sde, Tensor data, Tensor mask)
     {
         ArgumentNullException.ThrowIfNull(sde);

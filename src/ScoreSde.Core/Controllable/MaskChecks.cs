@@ -9,7 +9,7 @@ internal static class MaskChecks
     /// <param name="mask">Mask, 1 (or true) at known values.</param>
     /// <param name="dataShape">Shape [B, ...] of the data.</param>
     /// <returns>A new boolean tensor, true at known values.</returns>
-    /// <exception cref="ArgumentException">The mask does not fit or holds other values.</exception>
+    /// <exception cref="ArgumentException">The mask does not fit or contains other values.</exception>
     public static Tensor ToKnown(Tensor mask, long[] dataShape)
     {
         var fits = mask.dim() >= 1 && mask.dim() <= dataShape.Length;
@@ -38,7 +38,7 @@ internal static class MaskChecks
         if (!binary)
         {
             throw new ArgumentException(
-                "The mask holds values other than 0 and 1; set known values to 1 and values to generate to 0.",
+                "The mask contains values other than 0 and 1; set known values to 1 and values to generate to 0.",
                 nameof(mask));
         }
 

@@ -1,10 +1,10 @@
 using ScoreSde.Imaging;
 using static TorchSharp.torch;
 
-namespace ScoreSde.Cli.Controllable;
+namespace ScoreSde.Controllable;
 
 /// <summary>
-/// Inpainting masks from the command line: a named region to generate, or a PNG file. Values are 1 at known
+/// Inpainting masks by name (a region to generate) or from a PNG file. Values are 1 at known
 /// pixels and 0 at pixels to generate.
 /// </summary>
 public static class MaskFactory
@@ -43,7 +43,7 @@ public static class MaskFactory
         if (!File.Exists(spec))
         {
             throw new ArgumentException(
-                $"--mask '{spec}' is neither a built-in mask ({string.Join(", ", Names)}) nor an existing PNG file.");
+                $"Mask '{spec}' is neither a built-in mask ({string.Join(", ", Names)}) nor an existing PNG file.");
         }
 
         var image = PngFile.Read(spec, channels: 1);

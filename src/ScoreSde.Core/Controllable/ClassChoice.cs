@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace ScoreSde.Cli.Controllable;
+namespace ScoreSde.Controllable;
 
-/// <summary>Resolves <c>--class NAME|INDEX</c> against a run's class names.</summary>
+/// <summary>Resolves a class given by name or index (the CLI's <c>--class</c>) against class names.</summary>
 public static class ClassChoice
 {
     /// <summary>Finds the label of a class given by name (case-insensitive) or zero-based index.</summary>
@@ -17,7 +17,7 @@ public static class ClassChoice
         if (classNames.Count == 0)
         {
             throw new ArgumentException(
-                "The run's data set has no class labels, so there is no class to sample. Train on labelled data " +
+                "The data set has no class labels, so there is no class to choose. Train on labelled data " +
                 "such as fashion_mnist or an image folder with one subfolder per class.");
         }
 
@@ -36,7 +36,7 @@ public static class ClassChoice
         }
 
         throw new ArgumentException(
-            $"--class '{value}' does not exist. The run's classes are: " +
+            $"Class '{value}' does not exist. The classes are: " +
             string.Join(", ", classNames.Select((name, i) => $"{i} {name}")) + ".");
     }
 }
