@@ -9,8 +9,8 @@ namespace ScoreSde.Likelihood;
 /// <summary>
 /// Exact likelihood of the probability flow ODE (Song et al. 2021, Eq. 39 to 40): integrates
 /// d/dt [x, log p] = [f~(x, t), -div f~(x, t)] with f~ = f - ½ g² s_theta from eps to T, then
-/// log p_0(x) = log p_T(x(T)) + ∫ div f~ dt (reference: <c>likelihood.get_likelihood_fn</c>). Also encodes data to
-/// latents and decodes latents to data with the same ODE.
+/// log p_0(x) = log p_T(x(T)) + ∫ div f~ dt (reference: <c>likelihood.get_likelihood_fn</c>). The latent x(T) comes
+/// with the result; <see cref="Controllable.LatentCodec"/> encodes and decodes without the divergence term.
 /// </summary>
 public sealed class ProbabilityFlowLikelihood
 {
@@ -123,37 +123,6 @@ public sealed class ProbabilityFlowLikelihood
         var bits = BitsPerDim.FromLogLikelihood(logLikelihood, dimensions, bitsPerDimOffset);
         outer.MoveToOuter(bits, logLikelihood, latent, priorLogp, deltaLogp);
         return new LikelihoodResult(bits, logLikelihood, latent, priorLogp, deltaLogp, counter.Evaluations);
-    }
-
-    /// <summary>Encodes model-space data to the latent x(T) of the probability flow ODE.</summary>
-    /// <param name="score">Score function.</param>
-    /// <param name="x">Model-space data, shape [B, ...].</param>
-    /// <param name="cancellationToken">Checked before each solver step.</param>
-    /// <returns>The latent in the dtype of <paramref name="x"/> and the number of score evaluations.</returns>
-    public (Tensor Latent, int FunctionEvaluations) Encode(
-        ScoreFunction score, Tensor x, CancellationToken cancellationToken = default) =>
-        Integrate(score, x, _eps, _sde.T, cancellationToken);
-
-    /// <summary>Decodes a latent x(T) back to model-space data x(eps), the inverse of <see cref="Encode"/>.</summary>
-    /// <param name="score">Score function.</param>
-    /// <param name="latent">Latent, shape [B, ...].</param>
-    /// <param name="cancellationToken">Checked before each solver step.</param>
-    /// <returns>The data in the dtype of <paramref name="latent"/> and the number of score evaluations.</returns>
-    public (Tensor Data, int FunctionEvaluations) Decode(
-        ScoreFunction score, Tensor latent, CancellationToken cancellationToken = default) =>
-        Integrate(score, latent, _sde.T, _eps, cancellationToken);
-
-    private (Tensor Result, int FunctionEvaluations) Integrate(
-        ScoreFunction score, Tensor x, double t0, double t1, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(score);
-        ValidateData(x, nameof(x));
-        var counter = new CountingScoreFunction(score);
-        var solution = ProbabilityFlowOde.Integrate(
-            _sde, counter.Function, x, t0, t1, _options.Solver, _options.ModelDType,
-            (step, _) => counter.Step = step, cancellationToken);
-        using var y = solution.Y;
-        return (y.to(x.dtype).clone(), counter.Evaluations);
     }
 
     private static Tensor Hutchinson(Tensor drift, Tensor state, Tensor probe)

@@ -1,3 +1,4 @@
+using ScoreSde.Controllable;
 using ScoreSde.Likelihood;
 using ScoreSde.Sampling.Tests.Support;
 using ScoreSde.Sdes;
@@ -99,8 +100,14 @@ public sealed class ProbabilityFlowLikelihoodTests
         var likelihood = new ProbabilityFlowLikelihood(sde, Float64Options(DivergenceEstimator.Rademacher));
         var score = GaussianScores.Exact(sde, Mu0, S0);
 
-        var (latent, encodeEvaluations) = likelihood.Encode(score, x);
-        var (decoded, decodeEvaluations) = likelihood.Decode(score, latent);
+        var options = Float64Options(DivergenceEstimator.Rademacher);
+        var codec = new LatentCodec(sde, score, options.Solver) { Eps = likelihood.Eps, ModelDtype = options.ModelDType };
+
+        var encoded = codec.Encode(x);
+        var latent = encoded.Samples;
+        var decodedResult = codec.Decode(latent);
+        var decoded = decodedResult.Samples;
+        var (encodeEvaluations, decodeEvaluations) = (encoded.FunctionEvaluations, decodedResult.FunctionEvaluations);
 
         GoldenTensors.Close(ClosedForm(sde, x, likelihood.Eps).Latent, latent, 1e-3, "latent");
         Testing.TensorAssert.Close(x, decoded, 0, 1e-3, "decoded");
