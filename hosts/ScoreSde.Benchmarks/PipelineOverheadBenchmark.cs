@@ -54,7 +54,12 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
         var memory = new List<(long Step, long Bytes)>();
         for (var round = 1; round <= rounds; round++)
         {
-            var bare = BareLoop(settings, steps);
+            // The bare loop runs on a new thread like the trainer's pinned one: on the main thread it measured
+            // over ten times slower here, for a reason not yet found.
+            var bare = 0.0;
+            var thread = new Thread(() => bare = BareLoop(settings, steps));
+            thread.Start();
+            thread.Join();
             var workdir = Path.Combine(root, $"round{round}");
             var (pipeline, samples) = Pipeline(settings with { Overrides = [.. settings.Overrides, $"Run:Workdir={workdir}"] }, steps);
             memory = samples;

@@ -26,8 +26,8 @@ public sealed class AncestralSamplingPredictor : IPredictor
         {
             throw new ComponentConfigurationException(
                 "Predictor 'ancestral_sampling' samples a stochastic chain and cannot follow the probability flow: " +
-                "set Sampling:Sampler:ProbabilityFlow to false, or use Sampling:Sampler:Predictor 'reverse_diffusion' or " +
-                "'euler_maruyama'.");
+                "set Sampling:Sampler:ProbabilityFlow to false, or use Sampling:Sampler:Predictor " +
+                "'reverse_diffusion' or 'euler_maruyama'.");
         }
 
         if (sde is not IAncestralSamplingSde)

@@ -75,8 +75,8 @@ public sealed class OdeSampler : ISampler
         }
         if (_options.Denoise)
         {
-            // The reference takes one non-probability-flow reverse-diffusion step at eps and keeps its mean; the
-            // step still draws its noise, which keeps the noise stream aligned with the reference.
+            // The reference takes one reverse-diffusion step (without probability flow) at eps and keeps its mean.
+            // The step still draws its noise, so the noise stream stays aligned with the reference.
             var reverse = sde.Reverse(counter.Function, probabilityFlow: false);
             var context = new PredictorContext(sde, counter.Function, reverse, false, request.Noise);
             var time = full([request.Shape[0]], eps, dtype: request.DType, device: request.Device);

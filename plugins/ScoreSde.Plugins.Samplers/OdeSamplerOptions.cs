@@ -22,8 +22,8 @@ public sealed class OdeSamplerOptions
     public int Steps { get; set; } = 100;
 
     /// <summary>
-    /// Gets or sets whether one reverse-diffusion step at eps removes the remaining noise, returning its mean
-    /// (default false as in the reference's function; its configs set it to true).
+    /// Gets or sets whether one reverse-diffusion step at eps removes the remaining noise, returning its mean.
+    /// The default is false, as in the reference's sampler function, although the reference's configs set it.
     /// </summary>
     public bool Denoise { get; set; }
 }

@@ -43,7 +43,7 @@ public sealed class PcSampler : ISampler
     }
 
     /// <summary>Creates a sampler from component instances, e.g. a predictor that no plugin registers.</summary>
-    /// <param name="options">Probability flow and denoise settings; the names and corrector settings are ignored.</param>
+    /// <param name="options">Probability flow and denoise settings; names and corrector settings are ignored.</param>
     /// <param name="predictor">The predictor.</param>
     /// <param name="corrector">The corrector.</param>
     /// <returns>The sampler.</returns>
@@ -57,7 +57,7 @@ public sealed class PcSampler : ISampler
 
     /// <summary>Checks that the predictor and the corrector support <paramref name="sde"/>.</summary>
     /// <param name="sde">The SDE.</param>
-    /// <exception cref="ComponentConfigurationException">The combination is not supported; the message names the fix.</exception>
+    /// <exception cref="ComponentConfigurationException">The combination is not supported.</exception>
     public void EnsureSupported(ISde sde)
     {
         ArgumentNullException.ThrowIfNull(sde);
@@ -79,7 +79,8 @@ public sealed class PcSampler : ISampler
         var sde = request.Sde;
         var counter = new CountingScoreFunction(request.Score);
         var reverse = sde.Reverse(counter.Function, _options.ProbabilityFlow);
-        var predictorContext = new PredictorContext(sde, counter.Function, reverse, _options.ProbabilityFlow, request.Noise);
+        var predictorContext = new PredictorContext(
+            sde, counter.Function, reverse, _options.ProbabilityFlow, request.Noise);
         var correctorContext = new CorrectorContext(sde, counter.Function, request.Noise);
         var batch = request.Shape[0];
         double[] times;

@@ -37,7 +37,7 @@ internal sealed class StepState : IDisposable
         Mean = mean;
     }
 
-    /// <summary>Hands the sample or the mean to the caller, who must dispose it; this state must not be used after.</summary>
+    /// <summary>Returns the sample or the mean for the caller to own; the state is empty afterwards.</summary>
     public Tensor Take(bool mean)
     {
         var result = mean ? Mean : X;

@@ -31,7 +31,9 @@ public sealed class ProbabilityFlowLikelihood
         if (!(_eps > 0 && _eps < sde.T))
         {
             throw new ArgumentOutOfRangeException(
-                nameof(options), _eps, $"The likelihood eps must lie in (0, T) = (0, {sde.T}); the reference uses 1e-5.");
+                nameof(options),
+                _eps,
+                $"The likelihood eps must lie in (0, T) = (0, {sde.T}); the reference uses 1e-5.");
         }
 
         if (_options.ModelDType is not (ScalarType.Float32 or ScalarType.Float64))
@@ -106,7 +108,11 @@ public sealed class ProbabilityFlowLikelihood
             return cat([drift.detach().reshape(-1).to(y.dtype), divergence.detach().to(y.dtype)]);
         }
 
-        var initial = cat([x.detach().reshape(-1).to(ScalarType.Float64), zeros(batch, dtype: ScalarType.Float64, device: x.device)]);
+        var initial = cat(
+        [
+            x.detach().reshape(-1).to(ScalarType.Float64),
+            zeros(batch, dtype: ScalarType.Float64, device: x.device),
+        ]);
         var solution = OdeSolver.Solve(
             Derivative, _eps, _sde.T, initial, _options.Solver, (step, _) => counter.Step = step, cancellationToken);
         using var y = solution.Y;

@@ -48,8 +48,10 @@ public static class OdeSolver
         {
             OdeMethod.Rk45 => DormandPrince45.Solve(
                 function, t0, t1, y0, options.Rtol, options.Atol, onStep, cancellationToken),
-            OdeMethod.Euler => SolveFixedStep(function, t0, t1, y0, options.Steps, heun: false, onStep, cancellationToken),
-            OdeMethod.Heun => SolveFixedStep(function, t0, t1, y0, options.Steps, heun: true, onStep, cancellationToken),
+            OdeMethod.Euler => SolveFixedStep(
+                function, t0, t1, y0, options.Steps, heun: false, onStep, cancellationToken),
+            OdeMethod.Heun => SolveFixedStep(
+                function, t0, t1, y0, options.Steps, heun: true, onStep, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Method, "Unknown ODE method."),
         };
     }

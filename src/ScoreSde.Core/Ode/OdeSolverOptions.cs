@@ -5,7 +5,8 @@ namespace ScoreSde.Ode;
 /// <param name="Rtol">Relative tolerance of <see cref="OdeMethod.Rk45"/>.</param>
 /// <param name="Atol">Absolute tolerance of <see cref="OdeMethod.Rk45"/>.</param>
 /// <param name="Steps">Number of equal steps of the fixed-step methods.</param>
-public sealed record OdeSolverOptions(OdeMethod Method = OdeMethod.Rk45, double Rtol = 1e-5, double Atol = 1e-5, int Steps = 100)
+public sealed record OdeSolverOptions(
+    OdeMethod Method = OdeMethod.Rk45, double Rtol = 1e-5, double Atol = 1e-5, int Steps = 100)
 {
     /// <summary>Throws when a tolerance or the step count is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is invalid.</exception>

@@ -104,7 +104,8 @@ public sealed class ProbabilityFlowLikelihoodTests
 
         GoldenTensors.Close(ClosedForm(sde, x, likelihood.Eps).Latent, latent, 1e-3, "latent");
         Testing.TensorAssert.Close(x, decoded, 0, 1e-3, "decoded");
-        Assert.True(encodeEvaluations > 0 && decodeEvaluations > 0);
+        Assert.True(encodeEvaluations > 0, "encode counted no evaluations");
+        Assert.True(decodeEvaluations > 0, "decode counted no evaluations");
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public sealed class PcSamplerTests
 
         var result = new PcSampler(options).Sample(request);
 
+        // VE's sigma_max = 50 amplifies rounding (golden README: 1e-9); the other runs hold to 1e-12.
+        var rtol = run["sde"]!.GetValue<string>() == "VESDE" ? 1e-9 : 1e-12;
         var trajectory = run["trajectory"]!.AsArray();
         Assert.Equal(trajectory.Count, recorder.Updates.Count);
         for (var i = 0; i < trajectory.Count; i++)
@@ -60,11 +62,11 @@ public sealed class PcSamplerTests
             var expected = trajectory[i]!;
             var what = $"step {i / 2} {expected["stage"]} at t = {expected["t"]}";
             Assert.Equal(expected["t"]!.GetValue<double>(), recorder.Updates[i].T, 12);
-            GoldenTensors.Close(Golden.ToTensor(expected["x"]!), recorder.Updates[i].X, 1e-9, what + " x");
-            GoldenTensors.Close(Golden.ToTensor(expected["x_mean"]!), recorder.Updates[i].XMean, 1e-9, what + " x_mean");
+            GoldenTensors.Close(Golden.ToTensor(expected["x"]!), recorder.Updates[i].X, rtol, what + " x");
+            GoldenTensors.Close(Golden.ToTensor(expected["x_mean"]!), recorder.Updates[i].XMean, rtol, what + " x_mean");
         }
 
-        GoldenTensors.Close(Golden.ToTensor(run["output"]!), result.Samples, 1e-9, "output");
+        GoldenTensors.Close(Golden.ToTensor(run["output"]!), result.Samples, rtol, "output");
         Assert.Equal(0, noise.Remaining);
         Assert.Equal(ExpectedEvaluations(run), result.FunctionEvaluations);
     }
