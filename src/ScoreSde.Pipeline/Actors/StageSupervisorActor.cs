@@ -7,8 +7,8 @@ namespace ScoreSde.Pipeline.Actors;
 
 /// <summary>
 /// Runs one pipeline stage and restarts it with exponential backoff after an exception. Messages for the stage go
-/// through this actor; while the stage is down they wait in a buffer, and the work message the stage failed on is
-/// delivered again first. A failure that recurs at the same step more than the policy allows ends the run.
+/// through this actor. While the stage is down they wait in a buffer, and the work message the stage failed on is
+/// delivered first after the restart. A failure that recurs at the same step more than the policy allows ends the run.
 /// </summary>
 /// <remarks>
 /// Akka's <c>BackoffSupervisor</c> drops messages that arrive while its child is down, which would lose a final

@@ -17,8 +17,8 @@ public sealed class EvaluationScheduleOptions
     public int BitsPerDimCount { get; set; } = 4;
 
     /// <summary>
-    /// Gets or sets the relative and absolute tolerance of the RK45 solve for bits/dim (default 1e-5, the
-    /// reference's); a looser tolerance needs fewer network evaluations and gives a rougher estimate.
+    /// Gets or sets the relative and absolute tolerance of the RK45 solve for bits/dim (default 1e-5, as in the
+    /// reference). A looser tolerance needs fewer network evaluations and gives a rougher estimate.
     /// </summary>
     [Range(1e-8, 1e-1)]
     public double LikelihoodTolerance { get; set; } = 1e-5;

@@ -87,9 +87,10 @@ public sealed class EvaluationWriter : IEvaluationWriter
                 Value = double.IsFinite(bits) ? bits : null,
                 Details = new Dictionary<string, string>
                 {
-                    ["examples"] = count.ToString(CultureInfo.InvariantCulture),
-                    ["nfe"] = nfe.ToString(CultureInfo.InvariantCulture),
-                    ["split"] = "test",
+                    [MetricDetails.SampleCount] = count.ToString(CultureInfo.InvariantCulture),
+                    [MetricDetails.FunctionEvaluations] = nfe.ToString(CultureInfo.InvariantCulture),
+                    [MetricDetails.Estimator] = "rademacher",
+                    [MetricDetails.Seed] = _seed.ToString(CultureInfo.InvariantCulture),
                 },
                 Time = DateTimeOffset.UtcNow,
             });

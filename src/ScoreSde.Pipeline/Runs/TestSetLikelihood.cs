@@ -60,9 +60,11 @@ public sealed class TestSetLikelihood
         var n = Math.Min(count, source.Count);
         var values = new float[n * _transform.OutputSize];
         var input = new float[_transform.InputSize];
+        var labels = new long[n];
         for (var i = 0; i < n; i++)
         {
             source.Read(i, input);
+            labels[i] = Math.Max(source.Label(i), 0);
             var random = new CounterRandom(seed, DequantizationKey, i);
             _transform.Apply(input, values.AsSpan(i * _transform.OutputSize, _transform.OutputSize), ref random);
         }
@@ -70,7 +72,9 @@ public sealed class TestSetLikelihood
         var x = tensor(values, [n, .. _transform.OutputShape]);
         using var noise = new GeneratorNoiseSource(seed);
         var likelihood = new ProbabilityFlowLikelihood(_components.Model.Sde, _options);
-        var result = likelihood.Compute(_components.Model.ScoreFunction(network), x, noise, _offset, cancellationToken);
+        var classes = _components.Model.Context.ClassCount > 0 ? tensor(labels) : null;
+        var score = _components.Model.ScoreFunction(network, classes);
+        var result = likelihood.Compute(score, x, noise, _offset, cancellationToken);
         return (result.BitsPerDim.mean().item<double>(), n, result.FunctionEvaluations);
     }
 }
