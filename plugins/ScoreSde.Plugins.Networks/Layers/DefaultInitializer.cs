@@ -1,3 +1,4 @@
+using ScoreSde.Modules;
 using ScoreSde.Plugins;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -100,12 +101,6 @@ internal static class DefaultInitializer
                 "must divide C, or 32 for DDPM). Change Network:Nf or Network:ChMult, for example to multiples of 8.");
         }
 
-        // NOTE: TorchSharp 0.107's GroupNorm allocates its affine parameters with torch.empty and never fills
-        // them, so they hold leftover memory; PyTorch starts them at weight 1 and bias 0.
-        var norm = nn.GroupNorm(groups, channels, eps: 1e-6);
-        using var noGrad = no_grad();
-        norm.weight.fill_(1.0);
-        norm.bias!.zero_();
-        return norm;
+        return Normalization.GroupNorm(groups, channels, eps: 1e-6);
     }
 }

@@ -1,4 +1,5 @@
 using ScoreSde.Controllable;
+using ScoreSde.Modules;
 using ScoreSde.Sdes;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -79,23 +80,13 @@ public sealed class NoiseConditionalClassifier : nn.Module<Tensor, Tensor, Tenso
         {
             var next = (long)width << i;
             _convs.Add(nn.Conv2d(channels, next, 3, padding: 1));
-            _norms.Add(nn.GroupNorm(Groups, next));
+            _norms.Add(Normalization.GroupNorm(Groups, next));
             _projections.Add(nn.Linear(embeddingSize, next));
             channels = next;
         }
 
         _head = nn.Linear(channels, classCount);
         RegisterComponents();
-
-        // NOTE: TorchSharp 0.107.0 leaves GroupNorm's affine parameters uninitialized, so PyTorch's defaults are set.
-        using (no_grad())
-        {
-            foreach (var norm in _norms)
-            {
-                norm.weight!.fill_(1.0);
-                norm.bias!.zero_();
-            }
-        }
     }
 
     /// <summary>Gets the shape [C, H, W] of the images the classifier takes.</summary>
