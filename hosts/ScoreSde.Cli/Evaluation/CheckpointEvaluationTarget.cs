@@ -1,4 +1,5 @@
 using ScoreSde.Data;
+using ScoreSde.Likelihood;
 using ScoreSde.Metrics;
 using ScoreSde.Pipeline.Runs;
 using ScoreSde.Sampling;
@@ -9,7 +10,7 @@ namespace ScoreSde.Cli.Evaluation;
 /// <summary>
 /// The EMA weights of one checkpoint as metrics see them: samples come from the run's configured (or the
 /// requested) sampler in batches and are mapped back to data space, with padding removed so that they have the
-/// data set's shape.
+/// data set's shape. Bits/dim come from the probability flow likelihood.
 /// </summary>
 public sealed class CheckpointEvaluationTarget : IEvaluationTarget
 {
@@ -88,11 +89,39 @@ public sealed class CheckpointEvaluationTarget : IEvaluationTarget
     }
 
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">Always, because this build has no likelihood computation.</exception>
-    public (Tensor BitsPerDim, int FunctionEvaluations) BitsPerDim(Tensor data, long seed) =>
-        // NOTE: the probability flow likelihood is not part of this build yet, so bits_per_dim is skipped here.
-        throw new NotSupportedException(
-            "bits/dim needs the probability flow ODE likelihood, which this build does not include yet.");
+    /// <remarks>
+    /// Pads images as Data:PadTo does, scales them as the network sees them and integrates the probability flow
+    /// ODE (<see cref="ProbabilityFlowLikelihood"/>). A class-conditional network is evaluated unconditionally
+    /// with class 0, because the metric passes no labels.
+    /// </remarks>
+    public (Tensor BitsPerDim, int FunctionEvaluations) BitsPerDim(Tensor data, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var model = _components.Model;
+        using var network = _weights.CreateNetwork();
+        using var scope = NewDisposeScope();
+        var x = model.Scale(PadToModelShape(data.to(ScalarType.Float32)));
+        var classes = model.Context.ClassCount > 0 ? zeros(x.shape[0], dtype: ScalarType.Int64) : null;
+        using var noise = new GeneratorNoiseSource(seed);
+        var bitDepth = Math.Max(Dataset.Info.BitDepth, 0);
+        var offset = Likelihood.BitsPerDim.Offset(bitDepth, model.Context.Centered ? 2 : 1);
+        var result = new ProbabilityFlowLikelihood(model.Sde).Compute(model.ScoreFunction(network, classes), x, noise, offset);
+        return (result.BitsPerDim.MoveToOuterDisposeScope(), result.FunctionEvaluations);
+    }
+
+    private Tensor PadToModelShape(Tensor data)
+    {
+        var shape = _components.Model.DataShape;
+        if (data.shape.Skip(1).SequenceEqual(shape))
+        {
+            return data;
+        }
+
+        var (height, width) = (data.shape[2], data.shape[3]);
+        var top = (shape[1] - height) / 2;
+        var left = (shape[2] - width) / 2;
+        return nn.functional.pad(data, [left, shape[2] - width - left, top, shape[1] - height - top]);
+    }
 
     private Tensor ToDataShape(Tensor samples)
     {
