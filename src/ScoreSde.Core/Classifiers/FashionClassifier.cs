@@ -1,3 +1,4 @@
+using ScoreSde.Modules;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
@@ -53,25 +54,14 @@ public sealed class FashionClassifier : nn.Module<Tensor, Tensor>
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
         ClassCount = classCount;
         _conv1 = nn.Conv2d(1, 32, 3, padding: 1);
-        _norm1 = nn.GroupNorm(8, 32);
+        _norm1 = Normalization.GroupNorm(8, 32);
         _conv2 = nn.Conv2d(32, 64, 3, padding: 1);
-        _norm2 = nn.GroupNorm(8, 64);
+        _norm2 = Normalization.GroupNorm(8, 64);
         _conv3 = nn.Conv2d(64, 128, 3, padding: 1);
-        _norm3 = nn.GroupNorm(8, 128);
+        _norm3 = Normalization.GroupNorm(8, 128);
         _fc1 = nn.Linear(128, FeatureCount);
         _fc2 = nn.Linear(FeatureCount, classCount);
         RegisterComponents();
-
-        // NOTE: TorchSharp 0.107.0's GroupNorm leaves its affine weight and bias uninitialized (NaN or garbage
-        // values were observed), so they are set to PyTorch's defaults here.
-        using (no_grad())
-        {
-            foreach (var norm in new[] { _norm1, _norm2, _norm3 })
-            {
-                norm.weight!.fill_(1.0);
-                norm.bias!.zero_();
-            }
-        }
     }
 
     /// <summary>Gets the number of output classes.</summary>
