@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace ScoreSde.Datasets.Tests;
 
+[Collection(MemoryMeasurementCollection.Name)]
 public sealed class BatchStreamTests
 {
     private static readonly IDataSource s_train = FashionMnistSample.Open().Open(DataSplit.Train);
