@@ -34,6 +34,13 @@ public static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>Gets the full paths of the <c>--plugins</c> folders given on the command line.</summary>
+    /// <param name="parse">The parse result.</param>
+    /// <param name="plugins">The option made by <see cref="Plugins"/>.</param>
+    /// <returns>The paths, empty when the option was not given.</returns>
+    public static List<string> PluginPaths(ParseResult parse, Option<DirectoryInfo[]> plugins) =>
+        (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList();
+
     /// <summary>Creates <c>--workdir DIR</c>.</summary>
     /// <param name="required">Whether the option must be given.</param>
     /// <returns>The option.</returns>

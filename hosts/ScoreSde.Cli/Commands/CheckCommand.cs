@@ -44,7 +44,7 @@ public static class CheckCommand
                 ConfigFile = parse.GetValue(config)?.FullName,
                 DefaultConfiguration = DefaultConfiguration.Open,
                 Overrides = parse.GetValue(set) ?? [],
-                PluginDirectories = (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList(),
+                PluginDirectories = CommonOptions.PluginPaths(parse, plugins),
             };
             using var loggers = StartupLogging.Create();
             var (builder, _) = ScoreSdeHostBuilder.Create(settings, loggers.CreateLogger("ScoreSde.Plugins"));

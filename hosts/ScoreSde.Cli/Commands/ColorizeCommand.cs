@@ -42,7 +42,7 @@ public static class ColorizeCommand
         {
             using var session = ControllableSession.Open(
                 parse.GetValue(workdir)!, "pc", sampler.Overrides(parse),
-                (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList());
+                CommonOptions.PluginPaths(parse, plugins));
             session.RequireImages();
             if (session.DataShape[0] != 3)
             {

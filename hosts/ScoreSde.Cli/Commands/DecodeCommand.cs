@@ -37,7 +37,7 @@ public static class DecodeCommand
         command.SetAction((parse, cancellation) =>
         {
             using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, null, [], (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList());
+                parse.GetValue(workdir)!, null, [], CommonOptions.PluginPaths(parse, plugins));
             session.RequireImages();
             var latentFile = parse.GetValue(latent)!;
             using var scope = NewDisposeScope();

@@ -37,7 +37,7 @@ public static class EncodeCommand
         command.SetAction((parse, cancellation) =>
         {
             using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, null, [], (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList());
+                parse.GetValue(workdir)!, null, [], CommonOptions.PluginPaths(parse, plugins));
             var (image, description) = session.LoadInput(parse.GetValue(input), parse.GetValue(testIndex));
             using var scope = NewDisposeScope();
             var codec = LatentOptions.Codec(session, parse.GetValue(tolerance));

@@ -52,7 +52,7 @@ public static class EvalCommand
             parse.GetValue(samples),
             parse.GetValue(sampler),
             parse.GetValue(seed),
-            (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList()));
+            CommonOptions.PluginPaths(parse, plugins)));
         return command;
     }
 

@@ -46,7 +46,7 @@ public static class InpaintCommand
         {
             using var session = ControllableSession.Open(
                 parse.GetValue(workdir)!, "pc", sampler.Overrides(parse),
-                (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList());
+                CommonOptions.PluginPaths(parse, plugins));
             var (image, description) = session.LoadInput(parse.GetValue(input), parse.GetValue(testIndex));
             using var scope = NewDisposeScope();
             var shape = session.DataShape;

@@ -50,7 +50,7 @@ public static class InterpolateCommand
         command.SetAction((parse, cancellation) =>
         {
             using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, null, [], (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList());
+                parse.GetValue(workdir)!, null, [], CommonOptions.PluginPaths(parse, plugins));
             session.RequireImages();
             using var scope = NewDisposeScope();
             var codec = LatentOptions.Codec(session, parse.GetValue(tolerance));

@@ -64,7 +64,7 @@ public static class LikelihoodCommand
             parse.GetValue(split) == "train" ? DataSplit.Train : DataSplit.Test,
             parse.GetValue(count),
             parse.GetValue(tolerance),
-            (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList(),
+            CommonOptions.PluginPaths(parse, plugins),
             cancellation)));
         return command;
     }

@@ -28,7 +28,7 @@ public static class PluginsCommand
             var settings = new HostSettings
             {
                 ConfigFile = parse.GetValue(config)?.FullName,
-                PluginDirectories = (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList(),
+                PluginDirectories = CommonOptions.PluginPaths(parse, plugins),
             };
             using var loggers = StartupLogging.Create();
             var (_, discovery) = ScoreSdeHostBuilder.Create(settings, loggers.CreateLogger("ScoreSde.Plugins"));

@@ -91,7 +91,7 @@ public static class SampleClassCommand
         {
             using var session = ControllableSession.Open(
                 parse.GetValue(workdir)!, parse.GetValue(sampler), [],
-                (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList());
+                CommonOptions.PluginPaths(parse, plugins));
             session.RequireImages();
             var classNames = session.Components.Dataset.Info.ClassNames;
             var label = ClassChoice.Resolve(parse.GetValue(classOption)!, classNames);

@@ -59,7 +59,7 @@ public static class SampleCommand
             parse.GetValue(count),
             parse.GetValue(output),
             parse.GetValue(seed),
-            (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList()));
+            CommonOptions.PluginPaths(parse, plugins)));
         return command;
     }
 

@@ -39,7 +39,7 @@ public static class TrainCommand
                 ConfigFile = parse.GetValue(config)?.FullName,
                 DefaultConfiguration = DefaultConfiguration.Open,
                 Overrides = WithWorkdir(parse.GetValue(set) ?? [], parse.GetValue(workdir)),
-                PluginDirectories = (parse.GetValue(plugins) ?? []).Select(d => d.FullName).ToList(),
+                PluginDirectories = CommonOptions.PluginPaths(parse, plugins),
             },
             parse.GetValue(resume),
             cancellation));

@@ -14,7 +14,7 @@ public static class Normalization
     public static GroupNorm GroupNorm(long groups, long channels, double eps = 1e-5)
     {
         // NOTE: TorchSharp 0.107's GroupNorm allocates its affine parameters with torch.empty and never fills them,
-        // so a fresh layer holds leftover memory (NaN or values up to 1e36 were seen) until they are set here.
+        // so a fresh layer contains leftover memory (NaN or values up to 1e36 were seen) until they are set here.
         var norm = nn.GroupNorm(groups, channels, eps: eps);
         using var noGrad = no_grad();
         norm.weight!.fill_(1.0);
