@@ -15,7 +15,7 @@ namespace ScoreSde.Checkpoints;
 /// reference's parameter names, so the maps below check names and shapes rather than rename.
 /// </summary>
 /// <remarks>
-/// Tensors are read on the CPU in their stored dtype (float32 for the reference). The optimizer state is kept as
+/// Tensors are read on the CPU in their stored dtype (float32 for the reference's parameters). The optimizer state is kept as
 /// read, so <see cref="LoadOptimizerState"/> can hand the reference's Adam moments to a TorchSharp Adam.
 /// </remarks>
 public sealed class ReferenceCheckpoint : IDisposable
@@ -88,34 +88,19 @@ public sealed class ReferenceCheckpoint : IDisposable
                 "checkpoints-meta/checkpoint.pth).", ex);
         }
 
-        var model = Section<IDictionary>(root, "model", path);
-        var ema = Section<IDictionary>(root, "ema", path);
-        var optimizer = Section<IDictionary>(root, "optimizer", path);
-        var shadowList = ema["shadow_params"] as IList ?? throw NotReference(path, "ema.shadow_params is missing");
-        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in model)
+        try
         {
-            var key = entry.Key as string ?? throw NotReference(path, $"model key {entry.Key} is not a string");
-            var value = entry.Value as Tensor ?? throw NotReference(path, $"model entry '{key}' is not a tensor");
-            state[key.StartsWith(DataParallelPrefix, StringComparison.Ordinal) ? key[DataParallelPrefix.Length..] : key] =
-                value.DetachFromDisposeScope();
+            return FromSections(root, path);
         }
-
-        var shadows = new List<Tensor>(shadowList.Count);
-        foreach (var item in shadowList)
+        catch (ReferenceCheckpointException)
         {
-            shadows.Add((item as Tensor ?? throw NotReference(path, "an ema.shadow_params entry is not a tensor"))
-                .DetachFromDisposeScope());
-        }
+            foreach (var tensor in SectionTensors(root))
+            {
+                tensor.Dispose();
+            }
 
-        return new ReferenceCheckpoint(
-            path,
-            state,
-            shadows,
-            optimizer,
-            Number(ema["decay"], "ema.decay", path),
-            (long)Number(ema["num_updates"], "ema.num_updates", path),
-            (long)Number(root["step"], "step", path));
+            throw;
+        }
     }
 
     /// <summary>
@@ -189,7 +174,7 @@ public sealed class ReferenceCheckpoint : IDisposable
 
     /// <summary>
     /// Loads the reference's Adam state (moments and step counts) into an Adam optimizer over the network's
-    /// trainable parameters, in <c>named_parameters()</c> order. The reference's optimizer holds every parameter
+    /// trainable parameters, in <c>named_parameters()</c> order. The reference's optimizer contains every parameter
     /// of <c>model.parameters()</c>, the fixed Fourier frequencies <c>W</c> included; those have no state and are
     /// dropped from the mapping.
     /// </summary>
@@ -218,7 +203,7 @@ public sealed class ReferenceCheckpoint : IDisposable
                 $"{parameters.Count}. The network's options must match the checkpoint's config.");
         }
 
-        // Renumber the trainable parameters 0..T-1, the order in which the TorchSharp Adam holds them.
+        // Renumber the trainable parameters 0..T-1, the order of the parameters in the TorchSharp Adam.
         var trainableIds = new ArrayList();
         var trainableState = new Hashtable();
         for (var i = 0; i < parameters.Count; i++)
@@ -285,6 +270,38 @@ public sealed class ReferenceCheckpoint : IDisposable
         _optimizer.Clear();
     }
 
+    private static ReferenceCheckpoint FromSections(Hashtable root, string path)
+    {
+        var model = Section<IDictionary>(root, "model", path);
+        var ema = Section<IDictionary>(root, "ema", path);
+        var optimizer = Section<IDictionary>(root, "optimizer", path);
+        var shadowList = ema["shadow_params"] as IList ?? throw NotReference(path, "ema.shadow_params is missing");
+        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in model)
+        {
+            var key = entry.Key as string ?? throw NotReference(path, $"model key {entry.Key} is not a string");
+            var value = entry.Value as Tensor ?? throw NotReference(path, $"model entry '{key}' is not a tensor");
+            state[key.StartsWith(DataParallelPrefix, StringComparison.Ordinal) ? key[DataParallelPrefix.Length..] : key] =
+                value.DetachFromDisposeScope();
+        }
+
+        var shadows = new List<Tensor>(shadowList.Count);
+        foreach (var item in shadowList)
+        {
+            shadows.Add((item as Tensor ?? throw NotReference(path, "an ema.shadow_params entry is not a tensor"))
+                .DetachFromDisposeScope());
+        }
+
+        return new ReferenceCheckpoint(
+            path,
+            state,
+            shadows,
+            optimizer,
+            Number(ema["decay"], "ema.decay", path),
+            (long)Number(ema["num_updates"], "ema.num_updates", path),
+            (long)Number(root["step"], "step", path));
+    }
+
     private static Hashtable Unpickle(Stream stream, string path)
     {
         // PyBridge reads the zip's data.pkl with Razorvine's unpickler and the tensors from data/N.
@@ -312,14 +329,17 @@ public sealed class ReferenceCheckpoint : IDisposable
         using var scope = NewDisposeScope();
         var root = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true, skipTensorRead: false);
 
-        // The tensors leave the scope: Read detaches those of the model and EMA, and Dispose frees the optimizer's.
-        foreach (var tensor in Tensors(root["model"]).Concat(Tensors(root["ema"])).Concat(Tensors(root["optimizer"])))
+        // Every tensor of the three sections leaves the scope, and the checkpoint's Dispose frees them.
+        foreach (var tensor in SectionTensors(root))
         {
             tensor.DetachFromDisposeScope();
         }
 
         return root;
     }
+
+    private static IEnumerable<Tensor> SectionTensors(Hashtable root) =>
+        Tensors(root["model"]).Concat(Tensors(root["ema"])).Concat(Tensors(root["optimizer"]));
 
     private static IEnumerable<Tensor> Tensors(object? value) => value switch
     {
