@@ -204,6 +204,7 @@ public sealed class ReferenceCheckpoint : IDisposable
         }
 
         // Renumber the trainable parameters 0..T-1, the order of the parameters in the TorchSharp Adam.
+        // NOTE: only tested on a positional-embedding checkpoint; dropping the Fourier W of NCSN++ has no test file.
         var trainableIds = new ArrayList();
         var trainableState = new Hashtable();
         for (var i = 0; i < parameters.Count; i++)
