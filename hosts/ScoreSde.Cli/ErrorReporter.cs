@@ -26,7 +26,8 @@ public static class ErrorReporter
         AggregateException { InnerExceptions.Count: 1 } a => IsInvalidInput(a.InnerExceptions[0]),
         ComponentConfigurationException or UnknownComponentException or DuplicateComponentException
             or OptionsValidationException or InvalidConfigurationFileException or InvalidDataException
-            or FileNotFoundException or DirectoryNotFoundException or Pipeline.Runs.CheckpointException => true,
+            or FileNotFoundException or DirectoryNotFoundException or Pipeline.Runs.CheckpointException
+            or Checkpoints.ReferenceCheckpointException => true,
         _ => false,
     };
 

@@ -11,6 +11,7 @@ var root = new RootCommand(
     TrainCommand.Create(),
     SampleCommand.Create(),
     LikelihoodCommand.Create(),
+    ImportCheckpointCommand.Create(),
     SampleClassCommand.Create(),
     InpaintCommand.Create(),
     ColorizeCommand.Create(),

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.IO.Compression;
 using TorchSharp;
+using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -14,8 +15,8 @@ namespace ScoreSde.Checkpoints;
 /// reference's parameter names, so the maps below check names and shapes rather than rename.
 /// </summary>
 /// <remarks>
-/// Tensors are read on the CPU in their stored dtype (float32 for the reference). The optimizer state is not
-/// read: the reference's Adam moments are only needed to resume its own training run.
+/// Tensors are read on the CPU in their stored dtype (float32 for the reference's parameters). The optimizer state is kept as
+/// read, so <see cref="LoadOptimizerState"/> can hand the reference's Adam moments to a TorchSharp Adam.
 /// </remarks>
 public sealed class ReferenceCheckpoint : IDisposable
 {
@@ -23,14 +24,22 @@ public sealed class ReferenceCheckpoint : IDisposable
 
     private readonly Dictionary<string, Tensor> _model;
     private readonly List<Tensor> _shadows;
+    private readonly IDictionary _optimizer;
     private readonly string _path;
 
     private ReferenceCheckpoint(
-        string path, Dictionary<string, Tensor> model, List<Tensor> shadows, double emaDecay, long emaUpdates, long step)
+        string path,
+        Dictionary<string, Tensor> model,
+        List<Tensor> shadows,
+        IDictionary optimizer,
+        double emaDecay,
+        long emaUpdates,
+        long step)
     {
         _path = path;
         _model = model;
         _shadows = shadows;
+        _optimizer = optimizer;
         EmaDecay = emaDecay;
         EmaUpdates = emaUpdates;
         Step = step;
@@ -79,32 +88,19 @@ public sealed class ReferenceCheckpoint : IDisposable
                 "checkpoints-meta/checkpoint.pth).", ex);
         }
 
-        var model = Section<IDictionary>(root, "model", path);
-        var ema = Section<IDictionary>(root, "ema", path);
-        var shadowList = ema["shadow_params"] as IList ?? throw NotReference(path, "ema.shadow_params is missing");
-        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in model)
+        try
         {
-            var key = entry.Key as string ?? throw NotReference(path, $"model key {entry.Key} is not a string");
-            var value = entry.Value as Tensor ?? throw NotReference(path, $"model entry '{key}' is not a tensor");
-            state[key.StartsWith(DataParallelPrefix, StringComparison.Ordinal) ? key[DataParallelPrefix.Length..] : key] =
-                value.DetachFromDisposeScope();
+            return FromSections(root, path);
         }
-
-        var shadows = new List<Tensor>(shadowList.Count);
-        foreach (var item in shadowList)
+        catch (ReferenceCheckpointException)
         {
-            shadows.Add((item as Tensor ?? throw NotReference(path, "an ema.shadow_params entry is not a tensor"))
-                .DetachFromDisposeScope());
-        }
+            foreach (var tensor in SectionTensors(root))
+            {
+                tensor.Dispose();
+            }
 
-        return new ReferenceCheckpoint(
-            path,
-            state,
-            shadows,
-            Number(ema["decay"], "ema.decay", path),
-            (long)Number(ema["num_updates"], "ema.num_updates", path),
-            (long)Number(root["step"], "step", path));
+            throw;
+        }
     }
 
     /// <summary>
@@ -123,8 +119,9 @@ public sealed class ReferenceCheckpoint : IDisposable
         {
             throw new ReferenceCheckpointException(
                 $"Checkpoint '{_path}' has {extra.Count} entries the network lacks, first '{extra[0]}'. The network " +
-                "was built with other options than the checkpoint's config; set Network options (Nf, ChMult, " +
-                "NumResBlocks, AttnResolutions, ...) to the values of the reference config it was trained with.");
+                "was built with other options than the checkpoint's config; set Network:NumResBlocks, " +
+                "Network:AttnResolutions, Network:ChMult and the other Network keys to the values of the reference " +
+                "config it was trained with.");
         }
 
         var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
@@ -134,7 +131,8 @@ public sealed class ReferenceCheckpoint : IDisposable
             {
                 throw new ReferenceCheckpointException(
                     $"Checkpoint '{_path}' has no entry '{key}' (looked up as 'module.{key}'). The reference networks " +
-                    "have no class conditioning, and the network's options must match the checkpoint's config.");
+                    "have no class conditioning (set Training:ClassConditional to false), and the Network keys must match " +
+                    "the checkpoint's config.");
             }
 
             CheckShape(key, tensor, stored);
@@ -174,16 +172,135 @@ public sealed class ReferenceCheckpoint : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Loads the reference's Adam state (moments and step counts) into an Adam optimizer over the network's
+    /// trainable parameters, in <c>named_parameters()</c> order. The reference's optimizer contains every parameter
+    /// of <c>model.parameters()</c>, the fixed Fourier frequencies <c>W</c> included; those have no state and are
+    /// dropped from the mapping.
+    /// </summary>
+    /// <param name="network">The network whose trainable parameters <paramref name="optimizer"/> holds.</param>
+    /// <param name="optimizer">An Adam optimizer created over those parameters, with one parameter group.</param>
+    /// <remarks>Call it outside a dispose scope: the optimizer keeps the state tensors it reads.</remarks>
+    /// <exception cref="ReferenceCheckpointException">The optimizer state does not fit the network.</exception>
+    public void LoadOptimizerState(nn.Module network, OptimizerHelper optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var groups = _optimizer["param_groups"] as IList;
+        var state = _optimizer["state"] as IDictionary;
+        if (groups is not { Count: 1 } || groups[0] is not IDictionary group || group["params"] is not IList ids ||
+            state is null)
+        {
+            throw NotReference(_path,
+                "its optimizer entry is not a torch.optim.Adam state dict with one parameter group");
+        }
+
+        var parameters = network.named_parameters().ToList();
+        if (ids.Count != parameters.Count)
+        {
+            throw new ReferenceCheckpointException(
+                $"Checkpoint '{_path}' has optimizer state for {ids.Count} parameters, but the network has " +
+                $"{parameters.Count}. The network's options must match the checkpoint's config.");
+        }
+
+        // Renumber the trainable parameters 0..T-1, the order of the parameters in the TorchSharp Adam.
+        // NOTE: only tested on a positional-embedding checkpoint; dropping the Fourier W of NCSN++ has no test file.
+        var trainableIds = new ArrayList();
+        var trainableState = new Hashtable();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var (name, parameter) = parameters[i];
+            if (!parameter.requires_grad)
+            {
+                continue;
+            }
+
+            var entry = state[ids[i]!] as IDictionary;
+            foreach (var key in new[] { "exp_avg", "exp_avg_sq" })
+            {
+                if (entry?[key] is Tensor moment)
+                {
+                    CheckShape($"{name} (optimizer {key})", parameter, moment);
+                }
+            }
+
+            if (entry is not null)
+            {
+                trainableState[trainableIds.Count] = entry;
+            }
+
+            trainableIds.Add(trainableIds.Count);
+        }
+
+        var renumberedGroup = new Hashtable();
+        foreach (DictionaryEntry option in group)
+        {
+            renumberedGroup[option.Key] = option.Value;
+        }
+
+        renumberedGroup["params"] = trainableIds;
+        var renumbered = new Hashtable { ["state"] = trainableState, ["param_groups"] = new ArrayList { renumberedGroup } };
+
+        // PyBridge reads an optimizer state only from a torch.save stream, so the section is written to one first.
+        using var stream = new MemoryStream();
+        PyTorchPickler.PickleStateDict(stream, renumbered, leaveOpen: true);
+        stream.Seek(0, SeekOrigin.Begin);
+        try
+        {
+            optimizer.load_py(stream, leaveOpen: true);
+        }
+        catch (Exception ex) when (ex is InvalidCastException or KeyNotFoundException or NullReferenceException
+            or ArgumentException or Razorvine.Pickle.PickleException)
+        {
+            throw new ReferenceCheckpointException(
+                $"The optimizer state of checkpoint '{_path}' could not be loaded into Adam ({ex.Message}). The " +
+                "reference's optimizer must be Adam (optim.optimizer = 'Adam').", ex);
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var tensor in _model.Values.Concat(_shadows))
+        foreach (var tensor in _model.Values.Concat(_shadows).Concat(Tensors(_optimizer)))
         {
             tensor.Dispose();
         }
 
         _model.Clear();
         _shadows.Clear();
+        _optimizer.Clear();
+    }
+
+    private static ReferenceCheckpoint FromSections(Hashtable root, string path)
+    {
+        var model = Section<IDictionary>(root, "model", path);
+        var ema = Section<IDictionary>(root, "ema", path);
+        var optimizer = Section<IDictionary>(root, "optimizer", path);
+        var shadowList = ema["shadow_params"] as IList ?? throw NotReference(path, "ema.shadow_params is missing");
+        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in model)
+        {
+            var key = entry.Key as string ?? throw NotReference(path, $"model key {entry.Key} is not a string");
+            var value = entry.Value as Tensor ?? throw NotReference(path, $"model entry '{key}' is not a tensor");
+            state[key.StartsWith(DataParallelPrefix, StringComparison.Ordinal) ? key[DataParallelPrefix.Length..] : key] =
+                value.DetachFromDisposeScope();
+        }
+
+        var shadows = new List<Tensor>(shadowList.Count);
+        foreach (var item in shadowList)
+        {
+            shadows.Add((item as Tensor ?? throw NotReference(path, "an ema.shadow_params entry is not a tensor"))
+                .DetachFromDisposeScope());
+        }
+
+        return new ReferenceCheckpoint(
+            path,
+            state,
+            shadows,
+            optimizer,
+            Number(ema["decay"], "ema.decay", path),
+            (long)Number(ema["num_updates"], "ema.num_updates", path),
+            (long)Number(root["step"], "step", path));
     }
 
     private static Hashtable Unpickle(Stream stream, string path)
@@ -213,14 +330,17 @@ public sealed class ReferenceCheckpoint : IDisposable
         using var scope = NewDisposeScope();
         var root = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true, skipTensorRead: false);
 
-        // Model and EMA tensors leave the scope (Read detaches them), and the optimizer's die with it.
-        foreach (var tensor in Tensors(root["model"]).Concat(Tensors(root["ema"])))
+        // Every tensor of the three sections leaves the scope, and the checkpoint's Dispose frees them.
+        foreach (var tensor in SectionTensors(root))
         {
-            tensor.MoveToOuterDisposeScope();
+            tensor.DetachFromDisposeScope();
         }
 
         return root;
     }
+
+    private static IEnumerable<Tensor> SectionTensors(Hashtable root) =>
+        Tensors(root["model"]).Concat(Tensors(root["ema"])).Concat(Tensors(root["optimizer"]));
 
     private static IEnumerable<Tensor> Tensors(object? value) => value switch
     {
@@ -254,8 +374,8 @@ public sealed class ReferenceCheckpoint : IDisposable
         {
             throw new ReferenceCheckpointException(
                 $"Checkpoint '{_path}' stores '{key}' with shape [{string.Join(", ", stored.shape)}], but the " +
-                $"network has [{string.Join(", ", expected.shape)}]. Build the network with the options of the " +
-                "checkpoint's config (Nf, ChMult, data channels and image size).");
+                $"network has [{string.Join(", ", expected.shape)}]. Set Network:Nf, Network:ChMult and the data " +
+                "shape (the data set's channels and image size, Data:PadTo) to the values of the checkpoint's config.");
         }
     }
 }

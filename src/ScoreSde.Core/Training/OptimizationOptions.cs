@@ -5,7 +5,7 @@ namespace ScoreSde.Training;
 /// <c>config.model.ema_rate</c>). The defaults are the reference's CIFAR-10 VP/sub-VP values.
 /// </summary>
 /// <param name="LearningRate">Peak learning rate (<c>optim.lr</c>, default 2e-4).</param>
-/// <param name="Beta1">Adam β1 (<c>optim.beta1</c>, default 0.9). β2 is 0.999 as in the reference.</param>
+/// <param name="Beta1">Adam β1 (<c>optim.beta1</c>, default 0.9). β2 is <see cref="Beta2"/>.</param>
 /// <param name="Eps">Adam ε (<c>optim.eps</c>, default 1e-8).</param>
 /// <param name="WeightDecay">L2 weight decay added to the gradient (<c>optim.weight_decay</c>, default 0).</param>
 /// <param name="Warmup">Linear warm-up steps (<c>optim.warmup</c>, default 5000).</param>
@@ -20,8 +20,8 @@ public sealed record OptimizationOptions(
     double GradClip = 1.0,
     double EmaRate = 0.9999)
 {
-    /// <summary>Gets Adam's β2, fixed at 0.999 by the reference's <c>get_optimizer</c>.</summary>
-    public double Beta2 => 0.999;
+    /// <summary>Gets Adam's β2 (default 0.999, the value the reference's <c>get_optimizer</c> fixes).</summary>
+    public double Beta2 { get; init; } = 0.999;
 
     /// <summary>Gets the learning-rate schedule these options describe.</summary>
     public WarmupSchedule Schedule => new(LearningRate, Warmup);

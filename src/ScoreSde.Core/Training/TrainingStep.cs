@@ -51,6 +51,19 @@ public sealed class TrainingStep : IDisposable
     /// <summary>Gets the moving average of the weights.</summary>
     public ExponentialMovingAverage Ema { get; }
 
+    /// <summary>
+    /// Sets the step counter when training resumes from a checkpoint, so the warm-up continues where it stopped.
+    /// The optimizer and EMA states are restored separately (<see cref="Optimizer"/>,
+    /// <see cref="ExponentialMovingAverage.Load"/>).
+    /// </summary>
+    /// <param name="step">Steps completed before the checkpoint was written.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The step is negative.</exception>
+    public void ResumeAt(long step)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        Step = step;
+    }
+
     /// <summary>Takes one training step on a batch.</summary>
     /// <param name="x">Scaled data batch, shape [B, ...], on the network's device.</param>
     /// <param name="noise">Source of the loss's times and Gaussian noise.</param>

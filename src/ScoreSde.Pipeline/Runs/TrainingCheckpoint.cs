@@ -57,7 +57,10 @@ public sealed class TrainingCheckpoint : ICheckpointSnapshot
     public static Dictionary<string, Tensor> Clone(IDictionary<string, Tensor> state)
     {
         var copy = new Dictionary<string, Tensor>(state.Count);
+
+        // The scope frees the detach() and cpu() intermediates, which would otherwise wait for the finalizer.
         using (no_grad())
+        using (NewDisposeScope())
         {
             foreach (var (name, tensor) in state)
             {

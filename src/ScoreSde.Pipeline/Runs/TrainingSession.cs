@@ -4,32 +4,29 @@ using ScoreSde.Networks;
 using ScoreSde.Pipeline.Configuration;
 using ScoreSde.Pipeline.Training;
 using ScoreSde.Sampling;
+using ScoreSde.Sdes;
+using ScoreSde.Training;
 using TorchSharp;
-using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace ScoreSde.Pipeline.Runs;
 
 /// <summary>
-/// Network, Adam optimizer, EMA and training noise of a run, following the reference training step: linear
-/// warm-up lr·min(step/warmup, 1) with the step counted before the update (so the first update has lr 0),
-/// gradient-norm clipping, then the EMA update with decay min(rate, (1+k)/(10+k)). A non-finite loss or gradient
-/// norm skips the update and leaves network, optimizer and EMA untouched. Used on one thread only.
+/// Network, training step and training noise of a run, with checkpoint capture and restore. Core's
+/// <see cref="TrainingStep"/> takes each step as the reference does: warm-up, Adam, gradient-norm clipping and the
+/// EMA update, skipping the update on a non-finite loss or gradient norm. Used on one thread only.
 /// </summary>
 public sealed partial class TrainingSession : ITrainingSession
 {
     private readonly ModelBlueprint _model;
     private readonly TrainingOptions _options;
-    private readonly ILossFunction _loss;
+    private readonly FaultInjectingLoss _loss;
     private readonly string _configuration;
     private readonly ScoreNetwork _network;
-    private readonly ScoreNetwork _ema;
-    private readonly Adam _optimizer;
+    private readonly TrainingStep _step;
     private readonly GeneratorNoiseSource _noise;
-    private readonly Parameter[] _parameters;
     private readonly Device _device;
-    private long _emaUpdates;
 
     private TrainingSession(
         ModelBlueprint model, TrainingOptions options, ILossFunction loss, long seed, string configuration, Device device)
@@ -37,34 +34,30 @@ public sealed partial class TrainingSession : ITrainingSession
         _device = device;
         _model = model;
         _options = options;
-        _loss = loss;
+        _loss = new FaultInjectingLoss(loss);
         _configuration = configuration;
         lock (GlobalTorchRandom.Gate)
         {
             random.manual_seed(seed);
             _network = model.CreateNetwork();
-            _ema = model.CreateNetwork();
         }
 
-        // Modules move before the optimizer exists: Module.to replaces its Parameter objects.
+        // The network moves before the optimizer and EMA exist: Module.to replaces its Parameter objects.
         _network.to(device);
-        _ema.to(device);
-
-        _ema.load_state_dict(_network.state_dict());
-        _ema.eval();
-        foreach (var parameter in _ema.parameters())
-        {
-            parameter.requires_grad_(false);
-        }
-
-        _parameters = _network.parameters().Where(p => p.requires_grad).ToArray();
-        _optimizer = optim.Adam(_parameters, options.LearningRate, options.Beta1, options.Beta2, options.AdamEps);
+        _step = new TrainingStep(_network, _loss, new OptimizationOptions(
+            options.LearningRate,
+            options.Beta1,
+            options.AdamEps,
+            WeightDecay: 0,
+            options.Warmup,
+            options.GradClip,
+            options.EmaRate) { Beta2 = options.Beta2 });
         _noise = new GeneratorNoiseSource(seed);
         Origin = "fresh weights";
     }
 
     /// <inheritdoc/>
-    public long Step { get; private set; }
+    public long Step => _step.Step;
 
     /// <inheritdoc/>
     public long DataPosition { get; private set; }
@@ -149,61 +142,25 @@ public sealed partial class TrainingSession : ITrainingSession
     {
         ValidateBatch(batch);
         using var scope = NewDisposeScope();
-        _network.train();
         var x = tensor(batch.Values, batch.Shape, ScalarType.Float32).to(_device);
         var classes = ClassLabels(batch);
-        var learningRate = _options.Warmup > 0
-            ? _options.LearningRate * Math.Min((double)Step / _options.Warmup, 1.0)
-            : _options.LearningRate;
-        foreach (var group in _optimizer.ParamGroups)
-        {
-            group.LearningRate = learningRate;
-        }
-
-        _optimizer.zero_grad();
-        var loss = _loss.Compute(ModelBlueprint.Bind(_network, classes), x, _noise);
-        if (forceNonFiniteLoss)
-        {
-            loss = loss * double.NaN;
-        }
-
-        var lossValue = loss.item<float>();
-        var gradNorm = double.NaN;
-        var skipped = !float.IsFinite(lossValue);
-        if (!skipped)
-        {
-            loss.backward();
-            gradNorm = nn.utils.clip_grad_norm_(
-                _parameters, _options.GradClip >= 0 ? _options.GradClip : double.PositiveInfinity);
-            skipped = !double.IsFinite(gradNorm);
-        }
-
-        if (skipped)
-        {
-            _optimizer.zero_grad();
-        }
-        else
-        {
-            _optimizer.step();
-            UpdateEma();
-        }
-
-        Step++;
+        _loss.ForceNonFinite = forceNonFiniteLoss;
+        var result = _step.Run(x, _noise, classes);
         DataPosition = batch.PositionAfter;
-        return new StepReport(Step, lossValue, gradNorm, learningRate, skipped);
+        return new StepReport(result.Step, result.Loss, result.GradNorm, result.LearningRate, result.Skipped);
     }
 
     /// <inheritdoc/>
     public ICheckpointSnapshot CaptureCheckpoint()
     {
         using var optimizerState = new MemoryStream();
-        _optimizer.save_py(optimizerState, leaveOpen: true);
+        _step.Optimizer.save_py(optimizerState, leaveOpen: true);
         using var noiseState = _noise.GetState();
         var metadata = new CheckpointMetadata
         {
             Step = Step,
             DataPosition = DataPosition,
-            EmaUpdates = _emaUpdates,
+            EmaUpdates = _step.Ema.NumUpdates,
             NoiseState = Convert.ToBase64String(noiseState.data<byte>().ToArray()),
             GlobalRandomState = Convert.ToBase64String(GlobalTorchRandom.Capture()),
             Configuration = _configuration,
@@ -212,21 +169,20 @@ public sealed partial class TrainingSession : ITrainingSession
         };
         return new TrainingCheckpoint(
             TrainingCheckpoint.Clone(_network.state_dict()),
-            TrainingCheckpoint.Clone(_ema.state_dict()),
+            TrainingCheckpoint.Clone(_step.Ema.StateDict()),
             optimizerState.ToArray(),
             metadata);
     }
 
     /// <inheritdoc/>
     public IModelWeights CaptureEmaWeights() =>
-        new EmaWeights(_model, TrainingCheckpoint.Clone(_ema.state_dict()), Step);
+        new EmaWeights(_model, TrainingCheckpoint.Clone(_step.Ema.StateDict()), Step);
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _optimizer.Dispose();
+        _step.Dispose();
         _network.Dispose();
-        _ema.Dispose();
         _noise.Dispose();
     }
 
@@ -271,27 +227,6 @@ public sealed partial class TrainingSession : ITrainingSession
         return where(drop, full_like(labels, classCount), labels);
     }
 
-    private void UpdateEma()
-    {
-        _emaUpdates++;
-        var decay = Math.Min(_options.EmaRate, (1.0 + _emaUpdates) / (10.0 + _emaUpdates));
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var live = _network.state_dict();
-        foreach (var (name, shadow) in _ema.state_dict())
-        {
-            var value = live[name];
-            if (shadow.is_floating_point() && _network.get_parameter(name) is { requires_grad: true })
-            {
-                shadow.sub_((shadow - value) * (1.0 - decay));
-            }
-            else
-            {
-                shadow.copy_(value);
-            }
-        }
-    }
-
     private void Restore(string path)
     {
         var metadata = CheckpointFolder.Verify(path);
@@ -318,12 +253,20 @@ public sealed partial class TrainingSession : ITrainingSession
             using (NewDisposeScope())
             {
                 _network.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.ModelFile)));
-                _ema.load_state_dict(CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.EmaFile)));
+                var ema = CheckpointFolder.ReadStateDict(Path.Combine(path, CheckpointFolder.EmaFile));
+
+                // ema.pth contains a whole state dict, but only the shadows of trainable parameters are EMA state.
+                var shadows = _step.Ema.TrackedNames
+                    .Select(name => ema.TryGetValue(name, out var shadow)
+                        ? shadow
+                        : throw new CheckpointException(path, $"{CheckpointFolder.EmaFile} has no entry '{name}'."))
+                    .ToList();
+                _step.Ema.Load(metadata.EmaUpdates, shadows);
                 _noise.SetState(tensor(Convert.FromBase64String(metadata.NoiseState), ScalarType.Byte));
             }
 
             // Outside the scope: the optimizer keeps the state tensors it loads, so a scope must not dispose them.
-            _optimizer.load_py(Path.Combine(path, CheckpointFolder.OptimizerFile));
+            _step.Optimizer.load_py(Path.Combine(path, CheckpointFolder.OptimizerFile));
             GlobalTorchRandom.Restore(Convert.FromBase64String(metadata.GlobalRandomState));
         }
         catch (Exception ex) when (ex is not CheckpointException and not OutOfMemoryException)
@@ -331,10 +274,21 @@ public sealed partial class TrainingSession : ITrainingSession
             throw new CheckpointException(path, $"its files could not be loaded ({ex.GetType().Name}: {ex.Message}).", ex);
         }
 
-        Step = metadata.Step;
+        _step.ResumeAt(metadata.Step);
         DataPosition = metadata.DataPosition;
-        _emaUpdates = metadata.EmaUpdates;
         Origin = $"resumed from {path}";
+    }
+
+    /// <summary>The run's loss, made non-finite on request to exercise the skip path (Training:NonFiniteLossAtStep).</summary>
+    private sealed class FaultInjectingLoss(ILossFunction inner) : ILossFunction
+    {
+        public bool ForceNonFinite { get; set; }
+
+        public Tensor Compute(NetworkFunction network, Tensor x, INoiseSource noise)
+        {
+            var loss = inner.Compute(network, x, noise);
+            return ForceNonFinite ? loss * double.NaN : loss;
+        }
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning,
