@@ -11,7 +11,6 @@ var root = new RootCommand(
     TrainCommand.Create(),
     SampleCommand.Create(),
     LikelihoodCommand.Create(),
-    SampleClassCommand.Create(),
     InpaintCommand.Create(),
     ColorizeCommand.Create(),
     EncodeCommand.Create(),
