@@ -153,8 +153,8 @@ public sealed class TrainedNoiseClassifier : IDisposable
                 "Train the classifier with the run's configuration file.");
         }
 
-        // N only sets the sampler's discretization: the classifier sees x(t) at continuous t, whose law depends
-        // on the other parameters alone.
+        // Sde:N is skipped because it only sets the sampler's discretization. The classifier takes x(t) at
+        // continuous t, whose distribution depends on the other parameters alone.
         // NOTE: a key set on one side only is compared with "(default)", so an explicit default value on one side
         // is reported as a mismatch.
         var keys = trained.Keys.Union(run.Keys, StringComparer.OrdinalIgnoreCase)

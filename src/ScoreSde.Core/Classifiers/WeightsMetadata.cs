@@ -56,7 +56,7 @@ public abstract record WeightsMetadata
     /// <summary>Reads a metadata file of type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The metadata record.</typeparam>
     /// <param name="path">Path of <c>metadata.json</c>.</param>
-    /// <param name="recreateHint">The sentence that tells how to recreate the file, e.g. the training command.</param>
+    /// <param name="recreateHint">The sentence that states how to recreate the file, e.g. the training command.</param>
     /// <returns>The metadata.</returns>
     /// <exception cref="InvalidDataException">The file is empty or not valid metadata of this kind.</exception>
     protected static T ReadFile<T>(string path, string recreateHint)

@@ -17,7 +17,7 @@ public sealed class NoiseConditionalClassifierCommandTests(CliWorkdirFixture run
         Assert.Contains($"classifier written to {Path.Combine(run.Workdir, "classifier")}", output, StringComparison.Ordinal);
         var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(run.Workdir, "classifier", "metadata.json")))!;
         Assert.Equal("bright, dark", string.Join(", ", metadata["class_names"]!.AsArray().Select(n => (string?)n)));
-        Assert.Equal("20", (string?)metadata["sde"]!["BetaMax"]);
+        Assert.Equal("3", (string?)metadata["sde"]!["BetaMax"]);
         Assert.Equal(3, (int)metadata["data_shape"]![0]!);
         Assert.True(File.Exists(Path.Combine(run.Workdir, "classifier", "noise_classifier.pth")));
     }

@@ -74,7 +74,7 @@ public sealed class SampleCommandTests(CliWorkdirFixture run)
         var result = run.Cli(
             "sample", "--workdir", run.Workdir, "--class", "dark", "-n", "1", "--classifier", folder);
 
-        CliAssert.InvalidInput(result, "Sde:BetaMax=10,", "Sde:BetaMax=20.");
+        CliAssert.InvalidInput(result, "Sde:BetaMax=10,", "Sde:BetaMax=3.");
     }
 
     [Fact]

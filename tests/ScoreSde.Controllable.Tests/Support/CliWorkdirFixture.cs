@@ -88,7 +88,8 @@ public sealed class CliWorkdirFixture : IDisposable
                 ["TestFraction"] = 0.25,
             },
             ["Data"] = new JsonObject { ["Centered"] = true, ["RandomFlip"] = false, ["Prefetch"] = 1 },
-            ["Sde"] = new JsonObject { ["Name"] = "vp", ["BetaMin"] = 0.1, ["BetaMax"] = 20, ["N"] = 4 },
+            // The VP discretization needs BetaMax < N, so BetaMax is 3 with N = 4.
+            ["Sde"] = new JsonObject { ["Name"] = "vp", ["BetaMin"] = 0.1, ["BetaMax"] = 3, ["N"] = 4 },
             ["Network"] = new JsonObject
             {
                 ["Name"] = "ncsnpp",
