@@ -12,7 +12,6 @@ var root = new RootCommand(
     SampleCommand.Create(),
     LikelihoodCommand.Create(),
     ImportCheckpointCommand.Create(),
-    SampleClassCommand.Create(),
     InpaintCommand.Create(),
     ColorizeCommand.Create(),
     EncodeCommand.Create(),

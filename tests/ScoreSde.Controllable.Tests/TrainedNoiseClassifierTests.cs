@@ -21,28 +21,120 @@ public sealed class TrainedNoiseClassifierTests(TrainedClassifierFixture trained
         Assert.Equal([2L, 2], logits.shape);
     }
 
+    private static readonly string[] s_classes = ["bright", "dark"];
+
+    private static Dictionary<string, string> SdeWith(string key, string value)
+    {
+        var settings = TrainedClassifierFixture.Sde;
+        settings[key] = value;
+        return settings;
+    }
+
+    [Fact]
+    public void EnsureFits_SameRunOtherStepCount_DoesNotThrow()
+    {
+        using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
+        var sde = SdeWith("N", "1000");
+        sde["Name"] = "VP";
+        sde["BetaMax"] = "20.0";
+
+        classifier.EnsureFits(s_classes, [1, 8, 8], centered: true, sde);
+    }
+
     [Fact]
     public void EnsureFits_RunWithOtherClasses_ThrowsNamingBothClassLists()
     {
         using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
 
         var error = Assert.Throws<InvalidDataException>(
-            () => classifier.EnsureFits(["cat", "dog"], [1, 8, 8], centered: true, sdeName: "vp"));
+            () => classifier.EnsureFits(["cat", "dog"], [1, 8, 8], centered: true, TrainedClassifierFixture.Sde));
 
         Assert.Contains("[bright, dark]", error.Message);
         Assert.Contains("[cat, dog]", error.Message);
     }
 
     [Fact]
-    public void EnsureFits_OtherSdeOrScaling_Throws()
+    public void EnsureFits_OtherClassCount_ThrowsNamingBothCounts()
     {
         using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
-        string[] classes = ["bright", "dark"];
 
-        classifier.EnsureFits(classes, [1, 8, 8], centered: true, sdeName: "VP");
-        Assert.Throws<InvalidDataException>(() => classifier.EnsureFits(classes, [1, 8, 8], true, "ve"));
-        Assert.Throws<InvalidDataException>(() => classifier.EnsureFits(classes, [1, 8, 8], false, "vp"));
-        Assert.Throws<InvalidDataException>(() => classifier.EnsureFits(classes, [1, 16, 16], true, "vp"));
+        var error = Assert.Throws<InvalidDataException>(
+            () => classifier.EnsureFits(["bright", "dark", "grey"], [1, 8, 8], true, TrainedClassifierFixture.Sde));
+
+        Assert.Contains("has 2 classes", error.Message);
+        Assert.Contains("has 3 classes", error.Message);
+    }
+
+    [Fact]
+    public void EnsureFits_OtherChannelCount_ThrowsNamingBothChannelCounts()
+    {
+        using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
+
+        var error = Assert.Throws<InvalidDataException>(
+            () => classifier.EnsureFits(s_classes, [3, 8, 8], true, TrainedClassifierFixture.Sde));
+
+        Assert.Contains("1 channel(s) [1, 8, 8]", error.Message);
+        Assert.Contains("have 3 [3, 8, 8]", error.Message);
+    }
+
+    [Fact]
+    public void EnsureFits_OtherImageSize_ThrowsNamingBothShapes()
+    {
+        using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
+
+        var error = Assert.Throws<InvalidDataException>(
+            () => classifier.EnsureFits(s_classes, [1, 16, 16], true, TrainedClassifierFixture.Sde));
+
+        Assert.Contains("[1, 8, 8]", error.Message);
+        Assert.Contains("[1, 16, 16]", error.Message);
+    }
+
+    [Fact]
+    public void EnsureFits_OtherCentering_ThrowsNamingBothValues()
+    {
+        using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
+
+        var error = Assert.Throws<InvalidDataException>(
+            () => classifier.EnsureFits(s_classes, [1, 8, 8], centered: false, TrainedClassifierFixture.Sde));
+
+        Assert.Contains("Data:Centered=True", error.Message);
+        Assert.Contains("Data:Centered=False", error.Message);
+    }
+
+    [Fact]
+    public void EnsureFits_OtherSde_ThrowsNamingBothNames()
+    {
+        using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
+
+        var error = Assert.Throws<InvalidDataException>(
+            () => classifier.EnsureFits(s_classes, [1, 8, 8], true, SdeWith("Name", "subvp")));
+
+        Assert.Contains("'vp' SDE", error.Message);
+        Assert.Contains("uses 'subvp'", error.Message);
+    }
+
+    [Fact]
+    public void EnsureFits_OtherSdeParameter_ThrowsNamingKeyAndBothValues()
+    {
+        using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
+
+        var error = Assert.Throws<InvalidDataException>(
+            () => classifier.EnsureFits(s_classes, [1, 8, 8], true, SdeWith("BetaMax", "10")));
+
+        Assert.Contains("Sde:BetaMax=20,", error.Message);
+        Assert.Contains("Sde:BetaMax=10.", error.Message);
+    }
+
+    [Fact]
+    public void EnsureFits_ParameterSetOnlyByRun_ThrowsNamingTheDefault()
+    {
+        using var classifier = TrainedNoiseClassifier.Load(trained.Directory);
+
+        var error = Assert.Throws<InvalidDataException>(
+            () => classifier.EnsureFits(s_classes, [1, 8, 8], true, SdeWith("Eps", "1e-3")));
+
+        Assert.Contains("Sde:Eps=(default)", error.Message);
+        Assert.Contains("Sde:Eps=1e-3", error.Message);
     }
 
     [Fact]

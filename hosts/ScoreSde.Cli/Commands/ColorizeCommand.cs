@@ -17,32 +17,22 @@ public static class ColorizeCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var workdir = CommonOptions.Workdir(required: true);
-        var input = new Option<FileInfo?>("--input")
-        {
-            Description = "PNG image at the run's image size; color images are converted to gray first.",
-        };
-        var testIndex = new Option<int?>("--test-index") { Description = "Use example N of the test split as input." };
+        var run = new WorkdirOptions();
+        var input = new InputImageOptions(
+            "PNG image at the run's image size; color images are converted to gray first.");
         var output = new Option<FileInfo?>("--out", "-o")
         {
             Description = "PNG to write: original | gray input | result (default: samples/colorize_*.png).",
         };
         var sampler = new ConstrainedSamplerOptions();
-        var plugins = CommonOptions.Plugins();
-        var command = new Command("colorize", "Color a grayscale image with a model trained on RGB images.")
-        {
-            workdir,
-            input,
-            testIndex,
-            output,
-            plugins,
-        };
+        var command = new Command("colorize", "Color a grayscale image with a model trained on RGB images.");
+        run.AddTo(command);
+        input.AddTo(command);
+        command.Options.Add(output);
         sampler.AddTo(command);
-        command.SetAction((parse, cancellation) =>
+        ControllableCommand.SetAction(command, (parse, cancellation) =>
         {
-            using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, "pc", sampler.Overrides(parse),
-                CommonOptions.PluginPaths(parse, plugins));
+            using var session = run.Open(parse, "pc", sampler.Overrides(parse));
             session.RequireImages();
             if (session.DataShape[0] != 3)
             {
@@ -52,7 +42,7 @@ public static class ColorizeCommand
                     "image folder of color images (Dataset:Name=image_folder).");
             }
 
-            var (image, description) = session.LoadInput(parse.GetValue(input), parse.GetValue(testIndex));
+            var (image, description) = input.Load(session, parse);
             using var scope = NewDisposeScope();
             var gray = ColorDecoupling.Grayscale(image);
             using var constraint = new ColorizationConstraint(session.Blueprint.Sde, gray);
@@ -70,7 +60,7 @@ public static class ColorizeCommand
             Console.Out.WriteLine(
                 $"Colorized {description} ({sampler.Describe(parse)}, step {session.Model.Step}): {path}; " +
                 $"NFE {result.FunctionEvaluations}, {result.Elapsed.TotalSeconds:F1} s");
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -16,7 +16,7 @@ public static class DecodeCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var workdir = CommonOptions.Workdir(required: true);
+        var run = new WorkdirOptions();
         var latent = new Option<FileInfo>("--latent") { Description = "Latent file from score-sde encode.", Required = true };
         var temperature = LatentOptions.Temperature();
         var output = new Option<FileInfo?>("--out", "-o")
@@ -24,20 +24,15 @@ public static class DecodeCommand
             Description = "PNG to write (default: the latent file's name with _decoded.png).",
         };
         var tolerance = LatentOptions.Tolerance();
-        var plugins = CommonOptions.Plugins();
-        var command = new Command("decode", "Decode probability flow ODE latents into images.")
+        var command = new Command("decode", "Decode probability flow ODE latents into images.");
+        run.AddTo(command);
+        command.Options.Add(latent);
+        command.Options.Add(temperature);
+        command.Options.Add(output);
+        command.Options.Add(tolerance);
+        ControllableCommand.SetAction(command, (parse, cancellation) =>
         {
-            workdir,
-            latent,
-            temperature,
-            output,
-            tolerance,
-            plugins,
-        };
-        command.SetAction((parse, cancellation) =>
-        {
-            using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, null, [], CommonOptions.PluginPaths(parse, plugins));
+            using var session = run.Open(parse);
             session.RequireImages();
             var latentFile = parse.GetValue(latent)!;
             using var scope = NewDisposeScope();
@@ -50,7 +45,7 @@ public static class DecodeCommand
             Console.Out.WriteLine(
                 $"Decoded {latents.shape[0]} latent(s) at temperature {parse.GetValue(temperature)} (step " +
                 $"{session.Model.Step}): {path}; NFE {decoded.FunctionEvaluations}, {decoded.Elapsed.TotalSeconds:F1} s");
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

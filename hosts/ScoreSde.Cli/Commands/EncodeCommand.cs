@@ -16,37 +16,27 @@ public static class EncodeCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var workdir = CommonOptions.Workdir(required: true);
-        var input = new Option<FileInfo?>("--input") { Description = "PNG image at the run's image size." };
-        var testIndex = new Option<int?>("--test-index") { Description = "Use example N of the test split as input." };
+        var run = new WorkdirOptions();
+        var input = new InputImageOptions();
         var output = new Option<FileInfo?>("--out", "-o")
         {
             Description = "Latent file to write, a PyTorch state dict (default: samples/latent_<input>.pth).",
         };
         var tolerance = LatentOptions.Tolerance();
-        var plugins = CommonOptions.Plugins();
-        var command = new Command("encode", "Encode an image into its probability flow ODE latent.")
+        var command = new Command("encode", "Encode an image into its probability flow ODE latent.");
+        run.AddTo(command);
+        input.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(tolerance);
+        ControllableCommand.SetAction(command, (parse, cancellation) =>
         {
-            workdir,
-            input,
-            testIndex,
-            output,
-            tolerance,
-            plugins,
-        };
-        command.SetAction((parse, cancellation) =>
-        {
-            using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, null, [], CommonOptions.PluginPaths(parse, plugins));
-            var (image, description) = session.LoadInput(parse.GetValue(input), parse.GetValue(testIndex));
+            using var session = run.Open(parse);
+            var (image, description) = input.Load(session, parse);
             using var scope = NewDisposeScope();
             var codec = LatentOptions.Codec(session, parse.GetValue(tolerance));
             var encoded = codec.Encode(image, cancellation);
             var decoded = codec.Decode(encoded.Samples, cancellation);
-            var name = parse.GetValue(input) is { } file
-                ? Path.GetFileNameWithoutExtension(file.Name)
-                : $"test{parse.GetValue(testIndex)}";
-            var latentPath = parse.GetValue(output)?.FullName ?? session.OutputPath($"latent_{name}.pth");
+            var latentPath = parse.GetValue(output)?.FullName ?? session.OutputPath($"latent_{input.Name(parse)}.pth");
             LatentFile.Write(latentPath, encoded.Samples);
             var pngPath = Path.ChangeExtension(latentPath, ".png");
             ImageGrid.WriteStrip(pngPath, [session.ToPixels(image), Normalize(encoded.Samples), session.ToPixels(decoded.Samples)]);
@@ -55,7 +45,7 @@ public static class EncodeCommand
                 $"Encoded {description} (step {session.Model.Step}): latent {latentPath}, picture {pngPath}; " +
                 $"NFE {encoded.FunctionEvaluations} to encode and {decoded.FunctionEvaluations} to decode back, " +
                 $"{(encoded.Elapsed + decoded.Elapsed).TotalSeconds:F1} s; max |decode(encode(x)) - x| = {error:G3}");
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -17,9 +17,8 @@ public static class InpaintCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var workdir = CommonOptions.Workdir(required: true);
-        var input = new Option<FileInfo?>("--input") { Description = "PNG image at the run's image size." };
-        var testIndex = new Option<int?>("--test-index") { Description = "Use example N of the test split as input." };
+        var run = new WorkdirOptions();
+        var input = new InputImageOptions();
         var mask = new Option<string>("--mask")
         {
             Description = $"Region to generate: {string.Join(", ", MaskFactory.Names)}, or a PNG mask at the " +
@@ -31,23 +30,16 @@ public static class InpaintCommand
             Description = "PNG to write: input | mask | masked input | result (default: samples/inpaint_*.png).",
         };
         var sampler = new ConstrainedSamplerOptions();
-        var plugins = CommonOptions.Plugins();
-        var command = new Command("inpaint", "Complete the hidden part of an image with a trained model.")
-        {
-            workdir,
-            input,
-            testIndex,
-            mask,
-            output,
-            plugins,
-        };
+        var command = new Command("inpaint", "Complete the hidden part of an image with a trained model.");
+        run.AddTo(command);
+        input.AddTo(command);
+        command.Options.Add(mask);
+        command.Options.Add(output);
         sampler.AddTo(command);
-        command.SetAction((parse, cancellation) =>
+        ControllableCommand.SetAction(command, (parse, cancellation) =>
         {
-            using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, "pc", sampler.Overrides(parse),
-                CommonOptions.PluginPaths(parse, plugins));
-            var (image, description) = session.LoadInput(parse.GetValue(input), parse.GetValue(testIndex));
+            using var session = run.Open(parse, "pc", sampler.Overrides(parse));
+            var (image, description) = input.Load(session, parse);
             using var scope = NewDisposeScope();
             var shape = session.DataShape;
             var maskSpec = parse.GetValue(mask)!;
@@ -72,7 +64,7 @@ public static class InpaintCommand
             Console.Out.WriteLine(
                 $"Inpainted {description} with mask {maskSpec} ({sampler.Describe(parse)}, step {session.Model.Step}): " +
                 $"{path}; NFE {result.FunctionEvaluations}, {result.Elapsed.TotalSeconds:F1} s");
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -17,7 +17,7 @@ public static class InterpolateCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var workdir = CommonOptions.Workdir(required: true);
+        var run = new WorkdirOptions();
         const string endpointHelp = "a test example index, a PNG image at the run's size, or a latent .pth file";
         var a = new Option<string>("--a") { Description = $"Start: {endpointHelp}.", Required = true };
         var b = new Option<string>("--b") { Description = $"End: {endpointHelp}.", Required = true };
@@ -35,22 +35,17 @@ public static class InterpolateCommand
             Description = "PNG strip to write (default: samples/interpolate_<a>_<b>.png).",
         };
         var tolerance = LatentOptions.Tolerance();
-        var plugins = CommonOptions.Plugins();
-        var command = new Command("interpolate", "Interpolate between two images through their ODE latents.")
+        var command = new Command("interpolate", "Interpolate between two images through their ODE latents.");
+        run.AddTo(command);
+        command.Options.Add(a);
+        command.Options.Add(b);
+        command.Options.Add(steps);
+        command.Options.Add(temperature);
+        command.Options.Add(output);
+        command.Options.Add(tolerance);
+        ControllableCommand.SetAction(command, (parse, cancellation) =>
         {
-            workdir,
-            a,
-            b,
-            steps,
-            temperature,
-            output,
-            tolerance,
-            plugins,
-        };
-        command.SetAction((parse, cancellation) =>
-        {
-            using var session = ControllableSession.Open(
-                parse.GetValue(workdir)!, null, [], CommonOptions.PluginPaths(parse, plugins));
+            using var session = run.Open(parse);
             session.RequireImages();
             using var scope = NewDisposeScope();
             var codec = LatentOptions.Codec(session, parse.GetValue(tolerance));
@@ -81,7 +76,7 @@ public static class InterpolateCommand
             Console.Out.WriteLine(
                 $"Interpolated {specA} -> {specB} in {parse.GetValue(steps)} steps (step {session.Model.Step}): " +
                 $"{file}; NFE {nfe}, {clock.Elapsed.TotalSeconds:F1} s");
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScoreSde.Classifiers;
+using ScoreSde.Cli.Controllable;
 using ScoreSde.Data;
 using ScoreSde.Hosting.Configuration;
 using ScoreSde.Pipeline.Configuration;
@@ -55,9 +56,7 @@ public static class NoiseConditionalClassifierCommand
             : options.OutputDirectory;
         options.TrainingCommand = $"score-sde train-classifier --noise-conditional --config {config.Name}" +
             string.Concat(overrides.Select(o => $" --set {o}"));
-        var sdeSettings = sdeSection.AsEnumerable(makePathsRelative: true)
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
+        var sdeSettings = ControllableSession.ReadSdeSettings(configuration);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoreSde.NoiseClassifier");
         var metadata = NoiseConditionalClassifierTraining.Run(
             options, output, sde, sdeSettings, dataset, data.ToTransformOptions(), logger,

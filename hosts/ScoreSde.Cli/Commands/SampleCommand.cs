@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using ScoreSde.Cli.Controllable;
 using ScoreSde.Hosting.Configuration;
 using ScoreSde.Pipeline.Configuration;
 using ScoreSde.Pipeline.Runs;
@@ -10,7 +11,8 @@ namespace ScoreSde.Cli.Commands;
 
 /// <summary>
 /// <c>score-sde sample</c>: draws samples from the EMA weights of a workdir's newest good checkpoint and writes a
-/// PNG grid (a scatter plot for 2-D data).
+/// PNG grid (a scatter plot for 2-D data). With <c>--class</c> it samples one class, through a class-conditional
+/// network or a noise-conditional classifier (see <see cref="ClassSamplingOptions"/>).
 /// </summary>
 public static class SampleCommand
 {
@@ -18,7 +20,8 @@ public static class SampleCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var workdir = CommonOptions.Workdir(required: true);
+        var run = new WorkdirOptions();
+        var classes = new ClassSamplingOptions();
         var sampler = new Option<string?>("--sampler")
         {
             Description = "Sampler name, e.g. pc or ode, with its default options (default: the run's sampler).",
@@ -37,29 +40,38 @@ public static class SampleCommand
         });
         var output = new Option<FileInfo?>("--out", "-o")
         {
-            Description = "PNG file to write (default: samples/sample_seed<S>.png in the workdir).",
+            Description = "PNG file to write (default: samples/sample_seed<S>.png in the workdir, or " +
+                "samples/class_<name>_seed<S>.png with --class).",
         };
         var seed = new Option<long?>("--seed")
         {
             Description = "Seed of the sampler's noise (default: Run:Seed of the run).",
         };
-        var plugins = CommonOptions.Plugins();
-        var command = new Command("sample", "Draw samples from a trained workdir and write a PNG grid.")
+        var command = new Command(
+            "sample", "Draw samples, optionally of one class, from a trained workdir and write a PNG grid.");
+        run.AddTo(command);
+        command.Options.Add(sampler);
+        command.Options.Add(count);
+        command.Options.Add(output);
+        command.Options.Add(seed);
+        classes.AddTo(command);
+        ControllableCommand.SetAction(command, (parse, cancellation) =>
         {
-            workdir,
-            sampler,
-            count,
-            output,
-            seed,
-            plugins,
-        };
-        command.SetAction(parse => Run(
-            parse.GetValue(workdir)!,
-            parse.GetValue(sampler),
-            parse.GetValue(count),
-            parse.GetValue(output),
-            parse.GetValue(seed),
-            CommonOptions.PluginPaths(parse, plugins)));
+            if (classes.IsRequested(parse))
+            {
+                using var session = run.Open(parse, parse.GetValue(sampler));
+                return classes.Run(
+                    session, parse, parse.GetValue(count), parse.GetValue(output), parse.GetValue(seed), cancellation);
+            }
+
+            return Run(
+                parse.GetValue(run.Workdir)!,
+                parse.GetValue(sampler),
+                parse.GetValue(count),
+                parse.GetValue(output),
+                parse.GetValue(seed),
+                CommonOptions.PluginPaths(parse, run.Plugins));
+        });
         return command;
     }
 

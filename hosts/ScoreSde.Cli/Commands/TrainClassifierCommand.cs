@@ -26,7 +26,7 @@ public static class TrainClassifierCommand
         var noiseConditional = new Option<bool>("--noise-conditional")
         {
             Description = "Train a classifier of noisy images x(t) under the config's Dataset, Data and Sde sections " +
-                "(a run config) for 'score-sde sample-class'; settings in the NoiseConditionalClassifier section.",
+                "(a run config) for 'score-sde sample --class'; settings in the NoiseConditionalClassifier section.",
         };
         var command = new Command(
             "train-classifier", "Train the feature classifier of the sample-quality metrics (config/classifier.json).")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ScoreSde.Data;
@@ -20,10 +21,14 @@ public sealed class ControllableSession : IDisposable
     private readonly IHost _host;
 
     private ControllableSession(
-        IHost host, RunComponents components, TrainedModel model, RunLayout layout, string sdeName)
+        IHost host,
+        RunComponents components,
+        TrainedModel model,
+        RunLayout layout,
+        IReadOnlyDictionary<string, string> sdeSettings)
     {
         _host = host;
-        SdeName = sdeName;
+        SdeSettings = sdeSettings;
         Components = components;
         Model = model;
         Layout = layout;
@@ -38,8 +43,8 @@ public sealed class ControllableSession : IDisposable
     /// <summary>Gets the workdir layout.</summary>
     public RunLayout Layout { get; }
 
-    /// <summary>Gets the configured SDE name (<c>Sde:Name</c>).</summary>
-    public string SdeName { get; }
+    /// <summary>Gets the run's <c>Sde</c> configuration section as key/value pairs, Name included.</summary>
+    public IReadOnlyDictionary<string, string> SdeSettings { get; }
 
     /// <summary>Gets the network blueprint and SDE.</summary>
     public ModelBlueprint Blueprint => Components.Model;
@@ -67,8 +72,8 @@ public sealed class ControllableSession : IDisposable
             var layout = new RunLayout(workdir.FullName);
             var model = TrainedModel.Load(
                 components.Model, layout, message => Console.Error.WriteLine($"warning: {message}"));
-            var sdeName = builder.Configuration[$"{RunComponents.SdeSection}:Name"] ?? string.Empty;
-            return new ControllableSession(host, components, model, layout, sdeName);
+            var sdeSettings = ReadSdeSettings(builder.Configuration);
+            return new ControllableSession(host, components, model, layout, sdeSettings);
         }
         catch
         {
@@ -76,6 +81,14 @@ public sealed class ControllableSession : IDisposable
             throw;
         }
     }
+
+    /// <summary>Reads the <c>Sde</c> section as key/value pairs, the form a noise-conditional classifier stores.</summary>
+    /// <param name="configuration">The run configuration.</param>
+    /// <returns>The section's values by key (case-insensitive), empty when the section is missing.</returns>
+    public static Dictionary<string, string> ReadSdeSettings(IConfiguration configuration) =>
+        configuration.GetSection(RunComponents.SdeSection).AsEnumerable(makePathsRelative: true)
+            .Where(p => p.Value is not null)
+            .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Builds the run's score function, optionally conditioned on classes.</summary>
     /// <param name="classLabels">Class labels for a class-conditional network, or null.</param>

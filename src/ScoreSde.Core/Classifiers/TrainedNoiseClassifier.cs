@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScoreSde.Controllable;
 using ScoreSde.Evaluation;
 using ScoreSde.Sdes;
@@ -73,16 +74,44 @@ public sealed class TrainedNoiseClassifier : IDisposable
         return new TrainedNoiseClassifier(model, metadata);
     }
 
-    /// <summary>Checks that the classifier was trained for the run's classes, images, scaling and SDE.</summary>
+    /// <summary>
+    /// Checks that the classifier was trained for the run's classes, image shape, data scaling, SDE and SDE
+    /// parameters, because guidance with a classifier of other noisy states pushes samples the wrong way.
+    /// </summary>
     /// <param name="classNames">The run's class names, indexed by label.</param>
-    /// <param name="dataShape">The run's example shape in the network's data space.</param>
+    /// <param name="dataShape">The run's example shape [C, H, W] in the network's data space.</param>
     /// <param name="centered">Whether the run scales data to [-1, 1].</param>
-    /// <param name="sdeName">The run's SDE name (its <c>Sde:Name</c>).</param>
-    /// <exception cref="InvalidDataException">Something does not match; the message names it.</exception>
-    public void EnsureFits(IReadOnlyList<string> classNames, long[] dataShape, bool centered, string sdeName)
+    /// <param name="sdeSettings">The run's <c>Sde</c> configuration section as key/value pairs, Name included.</param>
+    /// <exception cref="InvalidDataException">Something does not match; the message names both values.</exception>
+    public void EnsureFits(
+        IReadOnlyList<string> classNames, long[] dataShape, bool centered, IReadOnlyDictionary<string, string> sdeSettings)
     {
         ArgumentNullException.ThrowIfNull(classNames);
         ArgumentNullException.ThrowIfNull(dataShape);
+        ArgumentNullException.ThrowIfNull(sdeSettings);
+        EnsureSameClasses(classNames);
+        EnsureSameShape(dataShape);
+        if (centered != Metadata.Centered)
+        {
+            throw new InvalidDataException(
+                $"The classifier was trained with Data:Centered={Metadata.Centered}, but the run uses " +
+                $"Data:Centered={centered}. Train the classifier with the run's configuration file.");
+        }
+
+        EnsureSameSde(sdeSettings);
+    }
+
+    private void EnsureSameClasses(IReadOnlyList<string> classNames)
+    {
+        if (classNames.Count != Metadata.ClassNames.Count)
+        {
+            throw new InvalidDataException(
+                $"The classifier has {Metadata.ClassNames.Count} classes [{string.Join(", ", Metadata.ClassNames)}] " +
+                $"of '{Metadata.Dataset}', but the run's data has {classNames.Count} classes " +
+                $"[{string.Join(", ", classNames)}]. Train a classifier on the run's data set with score-sde " +
+                "train-classifier --noise-conditional.");
+        }
+
         if (!classNames.SequenceEqual(Metadata.ClassNames, StringComparer.Ordinal))
         {
             throw new InvalidDataException(
@@ -90,28 +119,77 @@ public sealed class TrainedNoiseClassifier : IDisposable
                 $"'{Metadata.Dataset}', but the run's data has [{string.Join(", ", classNames)}]. Train a classifier " +
                 "on the run's data set with score-sde train-classifier --noise-conditional.");
         }
+    }
 
-        if (!dataShape.SequenceEqual(Metadata.DataShape))
+    private void EnsureSameShape(long[] dataShape)
+    {
+        var trained = Metadata.DataShape;
+        if (dataShape.Length == 3 && trained.Length == 3 && dataShape[0] != trained[0])
         {
             throw new InvalidDataException(
-                $"The classifier takes images of shape {MaskChecks.Text(Metadata.DataShape)}, but the run's images " +
-                $"are {MaskChecks.Text(dataShape)}. Train it with the run's Data:PadTo setting.");
+                $"The classifier takes images with {trained[0]} channel(s) {MaskChecks.Text(trained)}, but the " +
+                $"run's images have {dataShape[0]} {MaskChecks.Text(dataShape)}. Train the classifier with the " +
+                "run's Dataset settings.");
         }
 
-        if (centered != Metadata.Centered)
+        if (!dataShape.SequenceEqual(trained))
         {
             throw new InvalidDataException(
-                $"The classifier was trained with Data:Centered={Metadata.Centered}, the run uses {centered}. " +
-                "Train it with the run's configuration file.");
+                $"The classifier takes images of shape {MaskChecks.Text(trained)}, but the run's images are " +
+                $"{MaskChecks.Text(dataShape)}. Train the classifier with the run's Dataset and Data:PadTo settings.");
+        }
+    }
+
+    private void EnsureSameSde(IReadOnlyDictionary<string, string> sdeSettings)
+    {
+        var trained = new Dictionary<string, string>(Metadata.Sde, StringComparer.OrdinalIgnoreCase);
+        var run = new Dictionary<string, string>(sdeSettings, StringComparer.OrdinalIgnoreCase);
+        var trainedName = trained.GetValueOrDefault("Name", string.Empty);
+        var runName = run.GetValueOrDefault("Name", string.Empty);
+        if (!string.Equals(trainedName, runName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException(
+                $"The classifier was trained on x(t) of the '{trainedName}' SDE, but the run uses '{runName}'. " +
+                "Train the classifier with the run's configuration file.");
         }
 
-        var trainedSde = Metadata.Sde.TryGetValue("Name", out var name) ? name : string.Empty;
-        if (!string.Equals(trainedSde, sdeName, StringComparison.OrdinalIgnoreCase))
+        // Sde:N is skipped because it only sets the sampler's discretization. The classifier takes x(t) at
+        // continuous t, whose distribution depends on the other parameters alone.
+        // NOTE: a key set on one side only is compared with "(default)", so an explicit default value on one side
+        // is reported as a mismatch.
+        var keys = trained.Keys.Union(run.Keys, StringComparer.OrdinalIgnoreCase)
+            .Where(k => !string.Equals(k, "Name", StringComparison.OrdinalIgnoreCase) &&
+                !string.Equals(k, "N", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in keys)
         {
-            throw new InvalidDataException(
-                $"The classifier was trained on x(t) of the '{trainedSde}' SDE, but the run uses '{sdeName}'. " +
-                "Train it with the run's configuration file.");
+            var classifierValue = trained.GetValueOrDefault(key);
+            var runValue = run.GetValueOrDefault(key);
+            if (!SameSetting(classifierValue, runValue))
+            {
+                throw new InvalidDataException(
+                    $"The classifier was trained with Sde:{key}={classifierValue ?? "(default)"}, but the run uses " +
+                    $"Sde:{key}={runValue ?? "(default)"}. Train the classifier with the run's configuration file.");
+            }
         }
+    }
+
+    private static bool SameSetting(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        var culture = CultureInfo.InvariantCulture;
+        if (double.TryParse(a, NumberStyles.Float, culture, out var x) &&
+            double.TryParse(b, NumberStyles.Float, culture, out var y))
+        {
+            // Configuration values are strings, so 20 and 20.0 must compare equal.
+            return x == y;
+        }
+
+        return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Gets the classifier as logits of states of <paramref name="sde"/>.</summary>

@@ -20,9 +20,18 @@ public sealed class TrainedClassifierFixture : IDisposable
             Seed = 1,
         };
         Metadata = NoiseConditionalClassifierTraining.Run(
-            options, Directory, TestSdes.Vp(), new Dictionary<string, string> { ["Name"] = "vp", ["N"] = "50" },
+            options, Directory, TestSdes.Vp(), Sde,
             TwoClassImages.Create(), new DataTransformOptions { Centered = true }, NullLogger.Instance);
     }
+
+    /// <summary>Gets the <c>Sde</c> section the classifier was trained under, matching <see cref="TestSdes.Vp"/>.</summary>
+    public static Dictionary<string, string> Sde => new()
+    {
+        ["Name"] = "vp",
+        ["BetaMin"] = "0.1",
+        ["BetaMax"] = "20",
+        ["N"] = "50",
+    };
 
     public string Directory { get; }
 
