@@ -14,20 +14,24 @@ namespace ScoreSde.Classifiers;
 /// </summary>
 /// <remarks>
 /// Pooling follows the first convolution so that a forward pass costs about 7.5 M multiply-adds per image, which
-/// keeps training on a CPU within minutes. The global average pool keeps the network at about 111,000 parameters,
-/// so the committed float32 weights take about 450 KB. State-dict keys are conv1, norm1, ..., fc2 (without
+/// keeps training on a CPU within minutes. Pooling the last feature map to 3x3 rather than to one value keeps
+/// where a feature sits (a collar, a heel), which a global average pool loses, at about 242,000 parameters (under
+/// 1 MB of float32 weights). State-dict keys are conv1, norm1, ..., fc2 (without
 /// the field prefix), as a PyTorch module with those attribute names would write them.
 /// </remarks>
 public sealed class FashionClassifier : nn.Module<Tensor, Tensor>
 {
     /// <summary>Identifier of this layer layout; stored in the weights' metadata and checked on load.</summary>
-    public const string ArchitectureVersion = "fashion-cnn-v2";
+    public const string ArchitectureVersion = "fashion-cnn-v3";
 
     /// <summary>Width of <see cref="Features"/>.</summary>
     public const int FeatureCount = 128;
 
     /// <summary>Side length of the square input images, in pixels.</summary>
     public const int ImageSize = 28;
+
+    // Side length of the map fed to the first fully connected layer.
+    private const int PooledSize = 3;
 
     [ComponentName(Name = "conv1")]
     private readonly Conv2d _conv1;
@@ -59,7 +63,7 @@ public sealed class FashionClassifier : nn.Module<Tensor, Tensor>
         _norm2 = Normalization.GroupNorm(8, 64);
         _conv3 = nn.Conv2d(64, 128, 3, padding: 1);
         _norm3 = Normalization.GroupNorm(8, 128);
-        _fc1 = nn.Linear(128, FeatureCount);
+        _fc1 = nn.Linear(128 * PooledSize * PooledSize, FeatureCount);
         _fc2 = nn.Linear(FeatureCount, classCount);
         RegisterComponents();
     }
@@ -84,7 +88,7 @@ public sealed class FashionClassifier : nn.Module<Tensor, Tensor>
         h = nn.functional.relu(_norm2.call(_conv2.call(h)));
         h = nn.functional.max_pool2d(h, 2);
         h = nn.functional.relu(_norm3.call(_conv3.call(h)));
-        h = h.mean([2, 3]);
+        h = nn.functional.adaptive_avg_pool2d(h, [PooledSize, PooledSize]).flatten(1);
         h = nn.functional.relu(_fc1.call(h));
         return h.MoveToOuterDisposeScope();
     }
