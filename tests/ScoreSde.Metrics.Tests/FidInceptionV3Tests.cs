@@ -6,12 +6,12 @@ namespace ScoreSde.Metrics.Tests;
 public sealed class FidInceptionV3Tests
 {
     [Fact]
-    [Trait("Ref", "torchvision Inception_V3_QuantizedWeights meta num_params; pytorch-fid fid_inception_v3")]
+    [Trait("Ref", "torchvision models/quantization/inception.py num_params; pytorch-fid fid_inception_v3")]
     public void Parameters_Count_MatchesTorchvisionWithoutAuxiliaryClassifier()
     {
-        // torchvision lists num_params = 27,161,264 for inception_v3 (1000 classes, with AuxLogits). pytorch-fid
-        // builds it with aux_logits=False and num_classes=1008. AuxLogits is conv0 768->128 (1x1) with batch norm,
-        // conv1 128->768 (5x5) with batch norm, and fc 768->1000.
+        // torchvision's models/quantization/inception.py lists num_params = 27,161,264 for inception_v3 (1000
+        // classes, with AuxLogits). pytorch-fid builds it with aux_logits=False and num_classes=1008. AuxLogits is
+        // conv0 768->128 (1x1) with batch norm, conv1 128->768 (5x5) with batch norm, and fc 768->1000.
         const long torchvisionCount = 27_161_264;
         const long auxiliaryCount = (768 * 128) + (2 * 128) + (128 * 768 * 25) + (2 * 768) + (768 * 1000) + 1000;
         const long extraClassCount = 8 * (2048 + 1);

@@ -7,14 +7,15 @@ namespace ScoreSde.Classifiers.Inception;
 
 /// <summary>
 /// Inception-v3 in the variant that pytorch-fid uses for the standard FID: torchvision's Inception3 with 1008
-/// classes, no auxiliary classifier, and the FID blocks (average pools that leave zero padding out of the mean,
-/// and a max pool in Mixed_7c) that reproduce the TensorFlow graph of the 2015-12-05 Inception weights.
+/// classes and no auxiliary classifier. Its FID blocks reproduce the TensorFlow graph of the 2015-12-05 Inception
+/// weights, so their average pools leave zero padding out of the mean and Mixed_7c pools with a max.
 /// </summary>
 /// <remarks>
 /// State-dict keys match torchvision's Inception3 (<c>Conv2d_1a_3x3.conv.weight</c>, <c>Mixed_5b.branch1x1.bn.
 /// running_mean</c>, ..., <c>fc.weight</c>), so pytorch-fid's <c>pt_inception-2015-12-05</c> file loads as is.
-/// The network has 23,850,960 parameters: torchvision lists 27,161,264 for inception_v3 with the auxiliary
-/// classifier and 1000 classes, minus 3,326,696 for the auxiliary classifier, plus 16,392 for the 8 extra classes.
+/// The network has 23,850,960 parameters. torchvision (models/quantization/inception.py, num_params in the weights'
+/// meta) lists 27,161,264 for inception_v3 with the auxiliary classifier and 1000 classes; this network drops the
+/// auxiliary classifier (3,326,696) and adds 16,392 for the 8 extra classes.
 /// </remarks>
 public sealed class FidInceptionV3 : nn.Module<Tensor, Tensor>
 {

@@ -35,7 +35,7 @@ public sealed class InceptionFeatureNetwork : IDisposable
     /// <summary>
     /// Loads a PyTorch state dict (<c>torch.save(model.state_dict())</c> format) into a new
     /// <see cref="FidInceptionV3"/>. Every key of the network must be in the file with the same shape, and the
-    /// file must hold no other key, except that <c>*.num_batches_tracked</c> counters, which evaluation does not
+    /// file must contain no other key, except that <c>*.num_batches_tracked</c> counters, which evaluation does not
     /// use, may be absent.
     /// </summary>
     /// <param name="weightsPath">The <c>.pth</c> file.</param>
