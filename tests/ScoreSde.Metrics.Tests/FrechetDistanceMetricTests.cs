@@ -1,6 +1,8 @@
+using ScoreSde.Classifiers.Inception;
 using ScoreSde.Data;
 using ScoreSde.Evaluation;
 using ScoreSde.Plugins.Metrics;
+using TorchSharp.PyBridge;
 
 namespace ScoreSde.Metrics.Tests;
 
@@ -89,6 +91,38 @@ public sealed class FrechetDistanceMetricTests
         Assert.Contains("Inception-v3 weights in PyTorch format", ex.Message, StringComparison.Ordinal);
         Assert.Contains("InceptionWeights", ex.Message, StringComparison.Ordinal);
         Assert.Contains("nothing is downloaded", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--inception-weights", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_RgbWithInceptionWeights_NamesInceptionAndCachesReference()
+    {
+        using var work = new TempDirectory();
+        var weights = System.IO.Path.Combine(work.Path, "inception.pth");
+        using (var network = new FidInceptionV3())
+        {
+            network.save_py(weights);
+        }
+
+        var testImages = Enumerable.Range(0, 3 * 192).Select(i => (byte)(i * 7 % 256)).ToArray();
+        var rgb = new InMemoryDataset(
+            new DatasetInfo("faces", [3, 8, 8], [], 8),
+            new ByteImageSource(new byte[2 * 192], 192, null),
+            new ByteImageSource(testImages, 192, null));
+        var metric = new FrechetDistanceMetric(
+            new FrechetDistanceOptions { InceptionWeights = weights }, TestData.Logger<FrechetDistanceMetric>());
+
+        var value = Assert.Single(metric.Compute(TestData.Context(FixedSamplesTarget.UniformNoise(rgb), 2, work)));
+
+        Assert.True(value.Value > 0 && double.IsFinite(value.Value), $"FID of noise against test images is {value.Value}.");
+        Assert.Equal("2", value.Details[MetricDetails.SampleCount]);
+        Assert.Equal("uniform noise", value.Details[MetricDetails.Sampler]);
+        Assert.Equal("faces test", value.Details[MetricDetails.Reference]);
+        Assert.Equal("3", value.Details[MetricDetails.ReferenceCount]);
+        Assert.Equal(InceptionFeatureNetwork.NetworkName, value.Details[MetricDetails.FeatureNetwork]);
+        Assert.Equal(DataChecksum.OfFile(weights), value.Details[MetricDetails.FeatureNetworkSha256]);
+        var cache = System.IO.Path.Combine(work.Path, ReferenceStatisticsCache.FolderName);
+        Assert.Single(Directory.GetFiles(cache, "*" + InceptionFeatureNetwork.NetworkName + ".json"));
     }
 
     [Fact]

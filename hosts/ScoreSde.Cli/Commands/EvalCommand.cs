@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using ScoreSde.Cli.Evaluation;
 using ScoreSde.Evaluation;
 using ScoreSde.Hosting.Configuration;
+using ScoreSde.Likelihood;
 using ScoreSde.Metrics;
+using ScoreSde.Pipeline.Configuration;
 using ScoreSde.Pipeline.Runs;
 using ScoreSde.Plotting;
 using ScoreSde.Plugins;
@@ -17,9 +19,13 @@ namespace ScoreSde.Cli.Commands;
 /// <summary>
 /// <c>score-sde eval</c>: evaluates the EMA weights of a run's newest checkpoint with every metric that applies
 /// to its data set, appends the values to <c>metrics.jsonl</c>, prints a summary table and redraws the plots.
+/// Bits/dim solves the probability flow ODE at the run's Evaluation:LikelihoodTolerance, as training does.
 /// </summary>
 public static class EvalCommand
 {
+    // The CLI does not reference the metrics plugin, so the fid metric's configuration name is repeated here.
+    private const string FrechetDistanceMetricName = "fid";
+
     /// <summary>Creates the command.</summary>
     /// <returns>The command.</returns>
     public static Command Create()
@@ -38,6 +44,11 @@ public static class EvalCommand
         {
             Description = "Seed of the sampler noise and of every metric's random draws. Default: 0.",
         };
+        var inceptionWeights = new Option<FileInfo?>("--inception-weights")
+        {
+            Description = "pytorch-fid's Inception-v3 state dict (pt_inception-2015-12-05-6726825d.pth) for the " +
+                "standard FID of RGB data; sets Metrics:fid:InceptionWeights. Nothing is downloaded.",
+        };
         var plugins = CommonOptions.Plugins();
         var command = new Command("eval", "Evaluate the newest checkpoint's EMA weights with the sample metrics.")
         {
@@ -45,6 +56,7 @@ public static class EvalCommand
             samples,
             sampler,
             seed,
+            inceptionWeights,
             plugins,
         };
         command.SetAction(parse => Run(
@@ -52,16 +64,24 @@ public static class EvalCommand
             parse.GetValue(samples),
             parse.GetValue(sampler),
             parse.GetValue(seed),
+            parse.GetValue(inceptionWeights)?.FullName,
             CommonOptions.PluginPaths(parse, plugins)));
         return command;
     }
 
-    private static int Run(string workdir, int sampleCount, string? samplerName, long seed, List<string> plugins)
+    private static int Run(
+        string workdir, int sampleCount, string? samplerName, long seed, string? inceptionWeights, List<string> plugins)
     {
         if (sampleCount < 2)
         {
             throw new ComponentConfigurationException(
                 $"--samples is {sampleCount}; the metrics need at least 2 samples (1,000 or more for stable values).");
+        }
+
+        if (!Directory.Exists(workdir))
+        {
+            throw new DirectoryNotFoundException(
+                $"Workdir '{workdir}' not found. Pass the --workdir of a run started with 'score-sde train'.");
         }
 
         var layout = new RunLayout(workdir);
@@ -78,7 +98,25 @@ public static class EvalCommand
                 "(Checkpoint:Every) and evaluate again.");
         var metadata = CheckpointFolder.Verify(checkpoint);
 
-        var overrides = samplerName is null ? [] : new[] { $"{RunComponents.SamplerSection}:Name={samplerName}" };
+        if (inceptionWeights is not null && !File.Exists(inceptionWeights))
+        {
+            throw new FileNotFoundException(
+                $"--inception-weights file '{inceptionWeights}' not found. Pass the path of pytorch-fid's " +
+                "pt_inception-2015-12-05 state dict; nothing is downloaded.",
+                inceptionWeights);
+        }
+
+        var overrides = new List<string>();
+        if (samplerName is not null)
+        {
+            overrides.Add($"{RunComponents.SamplerSection}:Name={samplerName}");
+        }
+
+        if (inceptionWeights is not null)
+        {
+            overrides.Add($"Metrics:{FrechetDistanceMetricName}:InceptionWeights={inceptionWeights}");
+        }
+
         var settings = new HostSettings { ConfigFile = layout.Config, Overrides = overrides, PluginDirectories = plugins };
         var (builder, _) = ScoreSdeHostBuilder.Create(settings);
         builder.Logging.ClearProviders();
@@ -89,12 +127,22 @@ public static class EvalCommand
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoreSde.Eval");
 
         var components = RunComponents.Resolve(builder.Configuration, resolver);
+        if (components.Run.Threads > 0)
+        {
+            // Run:Threads applies to evaluation as to training, because oversubscribed CPU threads slow both down.
+            TorchSharp.torch.set_num_threads(components.Run.Threads);
+        }
+
         var name = builder.Configuration[$"{RunComponents.SamplerSection}:Name"] ?? "unknown";
         using var weights = new EmaWeights(
             components.Model, CheckpointFolder.ReadStateDict(Path.Combine(checkpoint, CheckpointFolder.EmaFile)),
             metadata.Step);
+        var evaluation = SettingsBinder.Bind<EvaluationScheduleOptions>(
+            builder.Configuration, EvaluationScheduleOptions.SectionName);
+        var likelihood = new LikelihoodOptions(
+            Rtol: evaluation.LikelihoodTolerance, Atol: evaluation.LikelihoodTolerance);
         var target = new CheckpointEvaluationTarget(
-            components, weights, components.Sampler, name, components.Training.BatchSize);
+            components, weights, components.Sampler, name, components.Training.BatchSize, likelihood);
         using var shared = new CachedEvaluationTarget(target);
         var context = new MetricContext(shared, sampleCount, seed, layout.Workdir);
 

@@ -18,6 +18,7 @@ public sealed class CheckpointEvaluationTarget : IEvaluationTarget
     private readonly EmaWeights _weights;
     private readonly ISampler _sampler;
     private readonly int _batchSize;
+    private readonly LikelihoodOptions _likelihood;
 
     /// <summary>Initializes a new instance of the <see cref="CheckpointEvaluationTarget"/> class.</summary>
     /// <param name="components">The run's resolved components.</param>
@@ -25,8 +26,14 @@ public sealed class CheckpointEvaluationTarget : IEvaluationTarget
     /// <param name="sampler">Sampler to draw with.</param>
     /// <param name="samplerName">Name of the sampler, reported with every metric.</param>
     /// <param name="batchSize">Samples drawn per sampler call.</param>
+    /// <param name="likelihood">Solver settings of bits/dim; null uses the reference's RK45 at 1e-5.</param>
     public CheckpointEvaluationTarget(
-        RunComponents components, EmaWeights weights, ISampler sampler, string samplerName, int batchSize)
+        RunComponents components,
+        EmaWeights weights,
+        ISampler sampler,
+        string samplerName,
+        int batchSize,
+        LikelihoodOptions? likelihood = null)
     {
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(weights);
@@ -36,6 +43,7 @@ public sealed class CheckpointEvaluationTarget : IEvaluationTarget
         _weights = weights;
         _sampler = sampler;
         _batchSize = batchSize;
+        _likelihood = likelihood ?? new LikelihoodOptions();
         SamplerName = samplerName;
     }
 
@@ -105,7 +113,7 @@ public sealed class CheckpointEvaluationTarget : IEvaluationTarget
         using var noise = new GeneratorNoiseSource(seed);
         var bitDepth = Math.Max(Dataset.Info.BitDepth, 0);
         var offset = Likelihood.BitsPerDim.Offset(bitDepth, model.Context.Centered ? 2 : 1);
-        var result = new ProbabilityFlowLikelihood(model.Sde).Compute(model.ScoreFunction(network, classes), x, noise, offset);
+        var result = new ProbabilityFlowLikelihood(model.Sde, _likelihood).Compute(model.ScoreFunction(network, classes), x, noise, offset);
         return (result.BitsPerDim.MoveToOuterDisposeScope(), result.FunctionEvaluations);
     }
 

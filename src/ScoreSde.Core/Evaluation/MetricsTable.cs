@@ -13,9 +13,14 @@ public static class MetricsTable
         MetricDetails.Sampler,
         MetricDetails.FunctionEvaluations,
         MetricDetails.FeatureNetwork,
+        MetricDetails.Reference,
+        MetricDetails.ReferenceCount,
     ];
 
-    /// <summary>Formats one row per value: name, value, standard deviation and the main details.</summary>
+    /// <summary>
+    /// Formats one row per value: name, value, standard deviation, and the sample count, sampler, NFE, feature
+    /// network and reference statistics that the value was computed with.
+    /// </summary>
     /// <param name="values">The values.</param>
     /// <returns>The table, one line per row, columns separated by two or more spaces.</returns>
     public static string FormatSummary(IEnumerable<MetricValue> values)

@@ -67,7 +67,7 @@ public sealed class EvaluationWriter : IEvaluationWriter
             Kind = MetricsRecord.EvalKind,
             Name = "test_loss",
             Value = double.IsFinite(testLoss) ? testLoss : null,
-            Details = double.IsFinite(testLoss) ? null : new Dictionary<string, string> { ["value"] = $"{testLoss}" },
+            Details = TestDetails(batch.shape[0], double.IsFinite(testLoss) ? null : $"{testLoss}"),
             Time = DateTimeOffset.UtcNow,
         });
         if (double.IsFinite(testLoss))
@@ -85,13 +85,7 @@ public sealed class EvaluationWriter : IEvaluationWriter
                 Kind = MetricsRecord.EvalKind,
                 Name = "bits_per_dim",
                 Value = double.IsFinite(bits) ? bits : null,
-                Details = new Dictionary<string, string>
-                {
-                    [MetricDetails.SampleCount] = count.ToString(CultureInfo.InvariantCulture),
-                    [MetricDetails.FunctionEvaluations] = nfe.ToString(CultureInfo.InvariantCulture),
-                    [MetricDetails.Estimator] = "rademacher",
-                    [MetricDetails.Seed] = _seed.ToString(CultureInfo.InvariantCulture),
-                },
+                Details = BitsPerDimDetails(count, nfe),
                 Time = DateTimeOffset.UtcNow,
             });
             if (double.IsFinite(bits))
@@ -99,6 +93,40 @@ public sealed class EvaluationWriter : IEvaluationWriter
                 _tensorBoard.add_scalar("bits_per_dim", (float)bits, (int)weights.Step);
             }
         }
+    }
+
+    /// <summary>Builds the details of the test loss: the examples it averages and where they come from.</summary>
+    private Dictionary<string, string> TestDetails(long count, string? nonFiniteValue)
+    {
+        var details = new Dictionary<string, string>
+        {
+            [MetricDetails.SampleCount] = count.ToString(CultureInfo.InvariantCulture),
+            [MetricDetails.Reference] = $"{_components.Dataset.Info.Name} test",
+            [MetricDetails.ReferenceCount] = count.ToString(CultureInfo.InvariantCulture),
+            [MetricDetails.Seed] = _seed.ToString(CultureInfo.InvariantCulture),
+        };
+        if (nonFiniteValue is not null)
+        {
+            details["value"] = nonFiniteValue;
+        }
+
+        return details;
+    }
+
+    /// <summary>Builds the details of bits/dim, labelled like the bits_per_dim metric of score-sde eval.</summary>
+    private Dictionary<string, string> BitsPerDimDetails(int count, int functionEvaluations)
+    {
+        var info = _components.Dataset.Info;
+        var elementCount = checked((int)info.Shape.Aggregate(1L, (a, b) => a * b));
+        var details = TestDetails(count, nonFiniteValue: null);
+        details[MetricDetails.Sampler] = "probability flow ODE";
+        details[MetricDetails.FunctionEvaluations] = functionEvaluations.ToString(CultureInfo.InvariantCulture);
+        details[MetricDetails.ReferenceSha256] =
+            DataChecksum.Compute(_components.Dataset.Open(DataSplit.Test), elementCount, count);
+        details[MetricDetails.Estimator] = string.Create(
+            CultureInfo.InvariantCulture, $"rademacher, RK45 tolerance {_options.LikelihoodTolerance:G3}");
+        details[MetricDetails.Unit] = "bits/dim";
+        return details;
     }
 
     private (Tensor Batch, Tensor Labels) TestBatch(int size)
