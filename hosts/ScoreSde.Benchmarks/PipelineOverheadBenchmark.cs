@@ -10,13 +10,19 @@ using ScoreSde.Pipeline.Messages;
 using ScoreSde.Pipeline.Runs;
 using ScoreSde.Pipeline.Training;
 using ScoreSde.Plugins;
+using static TorchSharp.torch;
 
 namespace ScoreSde.Benchmarks;
 
 /// <summary>
-/// Steps per second of the full actor pipeline against a bare loop over the same session and data, and the
-/// process's resident memory during the pipeline run (it should stay flat). Options: --config FILE (default
-/// config/checkerboard.json), --steps N (default 400), --rounds R (default 2), --set Section:Key=Value.
+/// Steps per second and CPU seconds per step of the full actor pipeline against a bare loop over the same session
+/// and data, and the process's resident memory during the pipeline run (it should stay flat). Both sides must end
+/// with the same step count, final loss and weights, otherwise the benchmark throws. Options: --config FILE
+/// (default config/checkerboard.json), --steps N (default 400), --rounds R (default 2), --threads T (torch CPU
+/// threads for both sides, default 1), --set Section:Key=Value.
+/// One thread is the default because, with libtorch's default of one thread per core on a loaded 2-core machine,
+/// the waiting OpenMP thread spins: CPU time per step grew from about 45 ms to about 700 ms, and the side that ran
+/// during the busier minutes looked several times slower.
 /// </summary>
 public sealed class PipelineOverheadBenchmark : IBenchmark
 {
@@ -24,7 +30,7 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
     public string Name => "pipeline-overhead";
 
     /// <inheritdoc/>
-    public string Description => "Actor pipeline vs bare training loop: steps/s and resident memory.";
+    public string Description => "Actor pipeline vs bare training loop: steps/s, CPU s/step and resident memory.";
 
     /// <inheritdoc/>
     public string Run(IReadOnlyList<string> arguments)
@@ -32,6 +38,14 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
         var config = Option(arguments, "--config") ?? Path.Combine("config", "checkerboard.json");
         var steps = int.Parse(Option(arguments, "--steps") ?? "400", CultureInfo.InvariantCulture);
         var rounds = int.Parse(Option(arguments, "--rounds") ?? "2", CultureInfo.InvariantCulture);
+        var threads = int.Parse(Option(arguments, "--threads") ?? "1", CultureInfo.InvariantCulture);
+        if (steps < 2 || rounds < 1 || threads < 1)
+        {
+            throw new ArgumentException(
+                $"--steps {steps}, --rounds {rounds} and --threads {threads} are invalid: the benchmark needs at " +
+                "least 2 steps (the first one is warm-up), 1 round and 1 thread.");
+        }
+
         var overrides = arguments.Select((a, i) => (a, i)).Where(p => p.a == "--set")
             .Select(p => arguments[p.i + 1]).ToList();
         var plugins = Path.GetFullPath(Path.Combine(
@@ -43,38 +57,65 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
             Overrides =
             [
                 .. overrides, $"Training:Steps={steps}", $"Checkpoint:Every={steps}", "Sampling:Every=0",
-                "Sampling:Count=16", "Evaluation:Every=0", "Evaluation:BitsPerDimCount=0",
+                "Sampling:Count=16", "Evaluation:Every=0", "Evaluation:BitsPerDimCount=0", $"Run:Threads={threads}",
             ],
             PluginDirectories = [plugins],
             IncludeBundledPlugins = false,
         };
 
-        var table = new StringBuilder("| round | bare loop (steps/s) | actor pipeline (steps/s) | overhead |\n|---|---|---|---|\n");
-        var ratios = new List<double>();
+        // The pipeline applies Run:Threads itself; the bare loop gets the same count here, before either side runs.
+        set_num_threads(threads);
+        var table = new StringBuilder(
+            "| round | bare loop (steps/s) | actor pipeline (steps/s) | wall overhead | bare CPU (ms/step) | " +
+            "pipeline CPU (ms/step) | CPU overhead |\n|---|---|---|---|---|---|---|\n");
+        var wallRatios = new List<double>();
+        var cpuRatios = new List<double>();
         var memory = new List<(long Step, long Bytes)>();
+        var threadCpu = new Dictionary<string, double>();
         for (var round = 1; round <= rounds; round++)
         {
-            // NOTE: the bare loop measured 5 to 15 times slower than the pipeline on the same session and data
-            // (2 loaded cores), on the main thread and on a new one alike; the cause is not found, so the overhead
-            // column is not a trustworthy figure yet. The memory figures do not depend on it.
-            var bare = 0.0;
-            var thread = new Thread(() => bare = BareLoop(settings, steps));
-            thread.Start();
-            thread.Join();
             var workdir = Path.Combine(root, $"round{round}");
-            var (pipeline, samples) = Pipeline(settings with { Overrides = [.. settings.Overrides, $"Run:Workdir={workdir}"] }, steps);
-            memory = samples;
-            var overhead = (bare / pipeline) - 1;
-            ratios.Add(overhead);
+            var pipelineSettings = settings with { Overrides = [.. settings.Overrides, $"Run:Workdir={workdir}"] };
+
+            // Alternating the order cancels a slow drift of the machine's load between the two sides.
+            Measurement bare;
+            Measurement pipeline;
+            if (round % 2 == 1)
+            {
+                bare = OnNewThread(() => BareLoop(settings, steps));
+                (pipeline, memory, threadCpu) = Pipeline(pipelineSettings, steps, workdir);
+            }
+            else
+            {
+                (pipeline, memory, threadCpu) = Pipeline(pipelineSettings, steps, workdir);
+                bare = OnNewThread(() => BareLoop(settings, steps));
+            }
+
+            VerifySameWork(bare, pipeline);
+            var wallOverhead = (pipeline.WallSeconds / bare.WallSeconds) - 1;
+            var cpuOverhead = (pipeline.CpuSeconds / bare.CpuSeconds) - 1;
+            wallRatios.Add(wallOverhead);
+            cpuRatios.Add(cpuOverhead);
             table.Append(CultureInfo.InvariantCulture,
-                $"| {round} | {bare:F1} | {pipeline:F1} | {overhead * 100:+0.0;-0.0}% |\n");
+                $"| {round} | {bare.StepsPerSecond:F1} | {pipeline.StepsPerSecond:F1} | " +
+                $"{wallOverhead * 100:+0.0;-0.0}% | {bare.CpuMillisecondsPerStep:F2} | " +
+                $"{pipeline.CpuMillisecondsPerStep:F2} | {cpuOverhead * 100:+0.0;-0.0}% |\n");
         }
 
         Directory.Delete(root, recursive: true);
-        ratios.Sort();
         table.Append(CultureInfo.InvariantCulture,
-            $"\nMedian overhead: {ratios[ratios.Count / 2] * 100:+0.0;-0.0}% over {steps} steps of `{config}`.\n\n");
-        table.Append("Resident memory during the last pipeline run (every quarter of the run):\n\n| step | RSS (MiB) |\n|---|---|\n");
+            $"\nMedian overhead over {steps} steps of `{config}` with {threads} torch thread(s): wall " +
+            $"{Median(wallRatios) * 100:+0.0;-0.0}%, CPU {Median(cpuRatios) * 100:+0.0;-0.0}%. Both sides ended " +
+            $"with the same step count, final loss and weights in every round.\n\n");
+        table.Append(
+            "CPU time by thread during the last pipeline run (threads named alike are summed):\n\n" +
+            "| thread | CPU (ms/step) |\n|---|---|\n");
+        foreach (var (name, seconds) in threadCpu.OrderByDescending(p => p.Value).Take(6))
+        {
+            table.Append(CultureInfo.InvariantCulture, $"| {name} | {seconds * 1000 / (steps - 1):F2} |\n");
+        }
+
+        table.Append("\nResident memory during the last pipeline run (every quarter of the run):\n\n| step | RSS (MiB) |\n|---|---|\n");
         foreach (var quarter in new[] { 0.25, 0.5, 0.75, 1.0 })
         {
             var (step, bytes) = memory.LastOrDefault(m => m.Step <= steps * quarter);
@@ -87,7 +128,30 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
         return table.ToString();
     }
 
-    private static double BareLoop(HostSettings settings, int steps)
+    // The trainer actor runs on a pinned thread of its own, so the bare loop gets one too.
+    private static Measurement OnNewThread(Func<Measurement> loop)
+    {
+        Measurement? result = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = loop();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        return failure is null
+            ? result!
+            : throw new InvalidOperationException($"The bare training loop failed: {failure.Message}", failure);
+    }
+
+    private static Measurement BareLoop(HostSettings settings, int steps)
     {
         var (builder, _) = ScoreSdeHostBuilder.Create(settings);
         using var host = builder.Build();
@@ -109,17 +173,23 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
         using var stream = new LoaderBatchStream(loader);
 
         // Step 1 warms up; the rate is measured over steps 2..N, as in the pipeline.
-        session.Train(stream.Next(), forceNonFiniteLoss: false);
+        var report = session.Train(stream.Next(), forceNonFiniteLoss: false);
         var clock = Stopwatch.StartNew();
+        var cpuStart = ProcessCpuSeconds();
         for (var i = 1; i < steps; i++)
         {
-            session.Train(stream.Next(), forceNonFiniteLoss: false);
+            report = session.Train(stream.Next(), forceNonFiniteLoss: false);
         }
 
-        return (steps - 1) / clock.Elapsed.TotalSeconds;
+        var wall = clock.Elapsed.TotalSeconds;
+        var cpu = ProcessCpuSeconds() - cpuStart;
+        using var snapshot = (TrainingCheckpoint)session.CaptureCheckpoint();
+        return new Measurement(report.Step, report.Loss, Checksum(snapshot.Model), wall, cpu);
     }
 
-    private static (double StepsPerSecond, List<(long Step, long Bytes)> Memory) Pipeline(HostSettings settings, int steps)
+    private static (Measurement Result, List<(long Step, long Bytes)> Memory, Dictionary<string, double> Threads)
+        Pipeline(
+        HostSettings settings, int steps, string workdir)
     {
         var probe = new RateProbe(steps);
         var result = TrainingHost.RunAsync(
@@ -130,7 +200,91 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
             throw new InvalidOperationException($"The pipeline run failed: {result.Outcome?.Error ?? "no outcome"}");
         }
 
-        return (probe.StepsPerSecond, probe.Memory);
+        var newest = CheckpointFolder.List(new RunLayout(workdir).Checkpoints).FirstOrDefault()
+            ?? throw new InvalidOperationException($"The pipeline run in {workdir} wrote no checkpoint.");
+        var model = CheckpointFolder.ReadStateDict(Path.Combine(newest, CheckpointFolder.ModelFile));
+        var checksum = Checksum(model);
+        foreach (var tensor in model.Values)
+        {
+            tensor.Dispose();
+        }
+
+        return (new Measurement(probe.LastStep, probe.LastLoss, checksum, probe.WallSeconds, probe.CpuSeconds),
+            probe.Memory, probe.ThreadSeconds);
+    }
+
+    private static void VerifySameWork(Measurement bare, Measurement pipeline)
+    {
+        // With one torch thread, identical work gives bitwise identical results. With more threads the results
+        // usually still agree, but a mismatch there can come from libtorch's reduction order, not from skipped work.
+        if (bare.Steps != pipeline.Steps || bare.FinalLoss != pipeline.FinalLoss || bare.Checksum != pipeline.Checksum)
+        {
+            throw new InvalidOperationException(
+                $"The two sides did different work: bare loop {bare.Steps} steps, final loss {bare.FinalLoss:R}, " +
+                $"weights checksum {bare.Checksum:R}; pipeline {pipeline.Steps} steps, final loss " +
+                $"{pipeline.FinalLoss:R}, weights checksum {pipeline.Checksum:R}. Check that both read the same " +
+                "configuration, or rerun with --threads 1 if only the last digits differ.");
+        }
+    }
+
+    // The sum and the sum of squares of every weight, in name order and double precision.
+    private static double Checksum(IReadOnlyDictionary<string, Tensor> state)
+    {
+        var total = 0.0;
+        foreach (var (_, tensor) in state.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            using var values = tensor.to_type(ScalarType.Float64);
+            total += values.sum().item<double>() + values.square().sum().item<double>();
+        }
+
+        return total;
+    }
+
+    private static double ProcessCpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    // CPU seconds of each live thread of this process by thread ID, from /proc (Linux only, 10 ms resolution).
+    private static Dictionary<int, (string Name, double Seconds)> ThreadCpuSeconds()
+    {
+        var result = new Dictionary<int, (string Name, double Seconds)>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var name = File.ReadAllText(Path.Combine(folder, "comm")).Trim();
+
+                // Fields after the parenthesized name start at field 3; utime and stime are fields 14 and 15.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) +
+                    long.Parse(fields[12], CultureInfo.InvariantCulture);
+                result[int.Parse(Path.GetFileName(folder), CultureInfo.InvariantCulture)] = (name, ticks / 100.0);
+            }
+            catch (IOException)
+            {
+                // The thread ended between the listing and the read.
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, double> ThreadCpuDifference(
+        Dictionary<int, (string Name, double Seconds)> before, Dictionary<int, (string Name, double Seconds)> after) =>
+        after.GroupBy(p => p.Value.Name)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Sum(p => p.Value.Seconds - (before.TryGetValue(p.Key, out var b) ? b.Seconds : 0)));
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string? Option(IReadOnlyList<string> arguments, string name)
@@ -139,25 +293,49 @@ public sealed class PipelineOverheadBenchmark : IBenchmark
         return index >= 0 && index + 1 < arguments.Count ? arguments[index + 1] : null;
     }
 
-    // Times steps 2..N as the trainer reports them and samples the resident set size every 50 steps.
+    private sealed record Measurement(long Steps, double FinalLoss, double Checksum, double WallSeconds, double CpuSeconds)
+    {
+        public double StepsPerSecond => (Steps - 1) / WallSeconds;
+
+        public double CpuMillisecondsPerStep => CpuSeconds * 1000 / (Steps - 1);
+    }
+
+    // Times steps 2..N as the progress reporter receives them and samples the resident set size every 50 steps.
+    // The reporter runs a moment behind the trainer at both ends, so the lag mostly cancels over N steps.
     private sealed class RateProbe(int steps) : ITrainingProgressSink
     {
         private readonly Stopwatch _clock = new();
+        private double _cpuStart;
+        private Dictionary<int, (string Name, double Seconds)> _threadsStart = [];
 
-        public double StepsPerSecond { get; private set; }
+        public double WallSeconds { get; private set; }
+
+        public double CpuSeconds { get; private set; }
+
+        public Dictionary<string, double> ThreadSeconds { get; private set; } = [];
+
+        public long LastStep { get; private set; }
+
+        public double LastLoss { get; private set; }
 
         public List<(long Step, long Bytes)> Memory { get; } = [];
 
         public void Report(TrainingProgress progress)
         {
             var step = progress.Report.Step;
+            LastStep = step;
+            LastLoss = progress.Report.Loss;
             if (step == 1)
             {
                 _clock.Restart();
+                _cpuStart = ProcessCpuSeconds();
+                _threadsStart = ThreadCpuSeconds();
             }
             else if (step == steps)
             {
-                StepsPerSecond = (steps - 1) / _clock.Elapsed.TotalSeconds;
+                WallSeconds = _clock.Elapsed.TotalSeconds;
+                CpuSeconds = ProcessCpuSeconds() - _cpuStart;
+                ThreadSeconds = ThreadCpuDifference(_threadsStart, ThreadCpuSeconds());
             }
 
             if (step % 50 == 0 || step == steps)

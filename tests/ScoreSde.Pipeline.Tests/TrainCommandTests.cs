@@ -22,7 +22,7 @@ public sealed class TrainCommandTests : IDisposable
 
         using (var training = CliProcess.Start(Arguments(workdir, longer)))
         {
-            await training.WaitForAsync(() => Directory.Exists(firstCheckpoint), TimeSpan.FromMinutes(2), "step 20");
+            await training.WaitForAsync(() => Directory.Exists(firstCheckpoint), TimeSpan.FromMinutes(5), "step 20");
             training.Signal(Sigkill);
             Assert.NotEqual(0, await training.WaitAsync(TimeSpan.FromSeconds(30)));
         }
@@ -45,10 +45,10 @@ public sealed class TrainCommandTests : IDisposable
         using var training = CliProcess.Start(
             Arguments(workdir, ["Training:Steps=1000000", "Checkpoint:Every=1000000"]));
         await training.WaitForAsync(
-            () => File.Exists(Path.Combine(workdir, "metrics.jsonl")), TimeSpan.FromMinutes(2), "the first steps");
+            () => File.Exists(Path.Combine(workdir, "metrics.jsonl")), TimeSpan.FromMinutes(5), "the first steps");
 
         training.Signal(Sigterm);
-        var exitCode = await training.WaitAsync(TimeSpan.FromMinutes(1));
+        var exitCode = await training.WaitAsync(TimeSpan.FromMinutes(3));
 
         Assert.True(exitCode == 0, training.Output);
         var log = TinyRun.ReadLog(workdir);

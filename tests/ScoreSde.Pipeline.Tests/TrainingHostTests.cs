@@ -3,6 +3,7 @@ using ScoreSde.Evaluation;
 using ScoreSde.Pipeline.Runs;
 using ScoreSde.Pipeline.Tests.Support;
 using ScoreSde.Plugins;
+using static TorchSharp.torch;
 
 namespace ScoreSde.Pipeline.Tests;
 
@@ -67,23 +68,70 @@ public sealed class TrainingHostTests : IClassFixture<BaselineRun>, IDisposable
         var workdir = _run.Workdir("stopped");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
+        // The cancellation reaches the trainer some steps after the sink receives step 5 (more of them on a loaded
+        // machine), so the first run gets a step budget that it cannot finish before then.
         var stopped = await TrainingHost.RunAsync(
             new TrainingHostOptions
             {
-                Host = new() { ConfigFile = _run.ConfigFile, Overrides = [$"Run:Workdir={workdir}"],
+                Host = new() { ConfigFile = _run.ConfigFile, Overrides = ["Training:Steps=100000", $"Run:Workdir={workdir}"],
                     PluginDirectories = [TinyRun.PluginsDirectory], IncludeBundledPlugins = false },
                 ProgressSinks = [new StopAtStepSink(5, stop)],
             },
             stop.Token);
-        var resumed = await _run.TrainAsync(workdir, resume: true, cancellation: TestContext.Current.CancellationToken);
-
         Assert.True(stopped.Outcome?.Interrupted, "The first run should stop on the cancellation.");
-        Assert.InRange(stopped.Outcome!.Step, 5, 11);
-        Assert.True(Directory.Exists(Path.Combine(workdir, "checkpoints", $"step_{stopped.Outcome.Step:D8}")));
+        var stoppedAt = stopped.Outcome!.Step;
+        Assert.True(stoppedAt >= 5, $"The first run stopped at step {stoppedAt}, before the cancellation at step 5.");
+        Assert.True(Directory.Exists(Path.Combine(workdir, "checkpoints", $"step_{stoppedAt:D8}")));
+
+        // The class baseline ends at step 12; a later stop is compared with an uninterrupted run of its own length.
+        var target = stoppedAt < 12 ? 12 : stoppedAt + 4;
+        var resumed = await _run.TrainAsync(
+            workdir, [$"Training:Steps={target}"], resume: true, cancellation: TestContext.Current.CancellationToken);
+        var (model, ema) = target == 12 ? (_baseline.Model, _baseline.Ema) : await TrainUninterruptedAsync(target);
+
         Assert.True(resumed.Outcome?.Succeeded, resumed.Outcome?.Error);
-        Assert.Equal(12, resumed.Outcome!.Step);
-        TinyRun.AssertBitwiseEqual(_baseline.Model, TinyRun.ReadNewest(workdir, "model.pth"));
-        TinyRun.AssertBitwiseEqual(_baseline.Ema, TinyRun.ReadNewest(workdir, "ema.pth"));
+        Assert.Equal(target, resumed.Outcome!.Step);
+        TinyRun.AssertBitwiseEqual(model, TinyRun.ReadNewest(workdir, "model.pth"));
+        TinyRun.AssertBitwiseEqual(ema, TinyRun.ReadNewest(workdir, "ema.pth"));
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckerboardConfiguration_TrainsAndPlotsSamples()
+    {
+        var workdir = _run.Workdir("checkerboard");
+        string[] shortened =
+        [
+            "Training:Steps=4", "Checkpoint:Every=2", "Sampling:Every=4", "Sampling:Count=64",
+            "Sampling:Sampler:Method=euler", "Sampling:Sampler:Steps=8", "Evaluation:Every=2",
+            "Evaluation:BitsPerDimCount=0", "Run:Threads=1", $"Run:Workdir={workdir}",
+        ];
+
+        // The shipped configuration file through TrainingHost, which is what score-sde train runs.
+        var result = await TrainingHost.RunAsync(
+            new TrainingHostOptions
+            {
+                Host = new()
+                {
+                    ConfigFile = Path.Combine(TinyRun.ConfigDirectory, "checkerboard.json"),
+                    Overrides = shortened,
+                    PluginDirectories = [TinyRun.PluginsDirectory],
+                    IncludeBundledPlugins = false,
+                },
+            },
+            TestContext.Current.CancellationToken);
+
+        Assert.True(result.Outcome?.Succeeded, result.Outcome?.Error);
+        Assert.Equal(4, result.Outcome!.Step);
+        Assert.Equal(
+            ["step_00000002", "step_00000004"],
+            CheckpointFolder.List(Path.Combine(workdir, "checkpoints")).Select(Path.GetFileName).Order());
+        var plot = File.ReadAllBytes(Path.Combine(workdir, "samples", "step_0000004.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], plot[..4]);
+        var records = MetricsLog.Read(Path.Combine(workdir, MetricsLog.FileName));
+        var evaluated = records
+            .Where(r => r.Kind == MetricsRecord.EvalKind && r.Name == EvaluationWriter.TestLossName)
+            .Select(r => r.Step);
+        Assert.Equal([2L, 4], evaluated.Order());
     }
 
     [Fact]
@@ -106,6 +154,34 @@ public sealed class TrainingHostTests : IClassFixture<BaselineRun>, IDisposable
         Assert.Contains("Resumed from the older checkpoint", log);
         Assert.Contains("Trainer starts at step 4", log);
         TinyRun.AssertBitwiseEqual(_baseline.Model, TinyRun.ReadNewest(workdir, "model.pth"));
+
+        // The resumed run replays steps 5 to 8, whose training record the first run already wrote.
+        var records = MetricsLog.Read(Path.Combine(workdir, MetricsLog.FileName));
+        Assert.Equal([4L, 8, 12], records.Where(r => r.Kind == MetricsRecord.TrainKind).Select(r => r.Step));
+    }
+
+    [Fact]
+    public async Task RunAsync_TrainerReplaysSteps_RecordsEvaluationsOnce()
+    {
+        var workdir = _run.Workdir("replayed-evaluations");
+
+        // The trainer fails before step 7, after step 6 was evaluated, and replays steps 5 and 6 from the step 4
+        // checkpoint (or all six steps when that checkpoint is not written yet).
+        var result = await _run.TrainAsync(
+            workdir, ["Training:FailStage=trainer", "Training:FailOnceAtStep=7", "Evaluation:Every=2"],
+            cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Outcome?.Succeeded, result.Outcome?.Error);
+        Assert.Contains("The trainer stage failed at step 7", TinyRun.ReadLog(workdir));
+        var records = MetricsLog.Read(Path.Combine(workdir, MetricsLog.FileName));
+        var evaluated = records
+            .Where(r => r.Kind == MetricsRecord.EvalKind && r.Name == EvaluationWriter.TestLossName)
+            .Select(r => r.Step)
+            .Order();
+        Assert.Equal([2L, 4, 6, 8, 10, 12], evaluated);
+        Assert.Equal([4L, 8, 12], records.Where(r => r.Kind == MetricsRecord.TrainKind).Select(r => r.Step));
+        var events = TensorBoardEvents.ReadScalars(Path.Combine(workdir, EvaluationWriter.TensorBoardFolder));
+        Assert.Equal([2L, 4, 6, 8, 10, 12], events.Where(e => e.Tag == "loss").Select(e => e.Step).Order());
     }
 
     [Fact]
@@ -166,5 +242,15 @@ public sealed class TrainingHostTests : IClassFixture<BaselineRun>, IDisposable
             workdir, ["Network:HiddenSize=16"], resume: true, cancellation: TestContext.Current.CancellationToken));
 
         Assert.Contains("Network:HiddenSize", error.Message);
+    }
+
+    private async Task<(Dictionary<string, Tensor> Model, Dictionary<string, Tensor> Ema)> TrainUninterruptedAsync(
+        long steps)
+    {
+        var workdir = _run.Workdir($"uninterrupted-{steps}");
+        var result = await _run.TrainAsync(
+            workdir, [$"Training:Steps={steps}"], cancellation: TestContext.Current.CancellationToken);
+        Assert.True(result.Outcome?.Succeeded, result.Outcome?.Error);
+        return (TinyRun.ReadNewest(workdir, "model.pth"), TinyRun.ReadNewest(workdir, "ema.pth"));
     }
 }

@@ -14,12 +14,20 @@ namespace ScoreSde.Pipeline.Runs;
 /// Measures the loss of EMA weights on a fixed batch of test examples (reference: the eval step of
 /// <c>run_lib.train</c>) and the bits/dim of the first <c>Evaluation:BitsPerDimCount</c> test examples, and appends
 /// both to <c>metrics.jsonl</c> and to TensorBoard event files in tensorboard/eval. The batch and its noise are the same at every
-/// evaluation, so the values are comparable across steps.
+/// evaluation, so the values are comparable across steps. Each (step, metric) pair is recorded once: a metric that
+/// <c>metrics.jsonl</c> already contains for a step is not measured again, which covers steps that a restarted trainer
+/// replays from its last checkpoint and runs resumed with <c>--resume</c>.
 /// </summary>
 public sealed class EvaluationWriter : IEvaluationWriter
 {
     /// <summary>TensorBoard folder of the evaluation scalars, relative to the workdir.</summary>
     public const string TensorBoardFolder = "tensorboard/eval";
+
+    /// <summary>Metric name of the test loss in metrics.jsonl.</summary>
+    public const string TestLossName = "test_loss";
+
+    /// <summary>Metric name of the test-set bits/dim in metrics.jsonl.</summary>
+    public const string BitsPerDimName = "bits_per_dim";
 
     private readonly RunComponents _components;
     private readonly ILossFunction _loss;
@@ -28,6 +36,7 @@ public sealed class EvaluationWriter : IEvaluationWriter
     private readonly SummaryWriter _tensorBoard;
     private readonly TestSetLikelihood _likelihood;
     private readonly long _seed;
+    private readonly HashSet<(long Step, string Name)> _recorded;
 
     /// <summary>Initializes a new instance of the <see cref="EvaluationWriter"/> class.</summary>
     /// <param name="components">The run's components.</param>
@@ -45,45 +54,59 @@ public sealed class EvaluationWriter : IEvaluationWriter
         _tensorBoard = utils.tensorboard.SummaryWriter(Path.Combine(workdir, TensorBoardFolder));
         _seed = seed;
         _likelihood = new TestSetLikelihood(components, options.LikelihoodTolerance);
+        _recorded = _log.Read()
+            .Where(r => r.Kind == MetricsRecord.EvalKind && r.Name is not null)
+            .Select(r => (r.Step, r.Name!))
+            .ToHashSet();
     }
 
     /// <inheritdoc/>
     public void Evaluate(IModelWeights weights)
     {
+        var measureLoss = !_recorded.Contains((weights.Step, TestLossName));
+        var measureBits = _options.BitsPerDimCount > 0 && !_recorded.Contains((weights.Step, BitsPerDimName));
+        if (!measureLoss && !measureBits)
+        {
+            return;
+        }
+
         using var scope = NewDisposeScope();
         using var network = weights.CreateNetwork();
         var (batch, labels) = TestBatch(_components.Training.BatchSize);
         using var noise = new GeneratorNoiseSource(_seed);
-        double testLoss;
-        using (no_grad())
+        if (measureLoss)
         {
-            var classes = _components.Model.Context.ClassCount > 0 ? labels : null;
-            testLoss = _loss.Compute(ModelBlueprint.Bind(network, classes), batch, noise).item<float>();
-        }
+            double testLoss;
+            using (no_grad())
+            {
+                var classes = _components.Model.Context.ClassCount > 0 ? labels : null;
+                testLoss = _loss.Compute(ModelBlueprint.Bind(network, classes), batch, noise).item<float>();
+            }
 
-        _log.Append(new MetricsRecord
-        {
-            Step = weights.Step,
-            Kind = MetricsRecord.EvalKind,
-            Name = "test_loss",
-            Value = double.IsFinite(testLoss) ? testLoss : null,
-            Details = TestDetails(batch.shape[0], double.IsFinite(testLoss) ? null : $"{testLoss}"),
-            Time = DateTimeOffset.UtcNow,
-        });
-        if (double.IsFinite(testLoss))
-        {
-            _tensorBoard.add_scalar("loss", (float)testLoss, (int)weights.Step);
-        }
-
-        if (_options.BitsPerDimCount > 0)
-        {
-            // Outside no_grad: the likelihood differentiates the score for its divergence term.
-            var (bits, count, nfe) = _likelihood.Measure(network, DataSplit.Test, _options.BitsPerDimCount, _seed);
-            _log.Append(new MetricsRecord
+            Record(new MetricsRecord
             {
                 Step = weights.Step,
                 Kind = MetricsRecord.EvalKind,
-                Name = "bits_per_dim",
+                Name = TestLossName,
+                Value = double.IsFinite(testLoss) ? testLoss : null,
+                Details = TestDetails(batch.shape[0], double.IsFinite(testLoss) ? null : $"{testLoss}"),
+                Time = DateTimeOffset.UtcNow,
+            });
+            if (double.IsFinite(testLoss))
+            {
+                _tensorBoard.add_scalar("loss", (float)testLoss, (int)weights.Step);
+            }
+        }
+
+        if (measureBits)
+        {
+            // Outside no_grad: the likelihood differentiates the score for its divergence term.
+            var (bits, count, nfe) = _likelihood.Measure(network, DataSplit.Test, _options.BitsPerDimCount, _seed);
+            Record(new MetricsRecord
+            {
+                Step = weights.Step,
+                Kind = MetricsRecord.EvalKind,
+                Name = BitsPerDimName,
                 Value = double.IsFinite(bits) ? bits : null,
                 Details = BitsPerDimDetails(count, nfe),
                 Time = DateTimeOffset.UtcNow,
@@ -127,6 +150,14 @@ public sealed class EvaluationWriter : IEvaluationWriter
             CultureInfo.InvariantCulture, $"rademacher, RK45 tolerance {_options.LikelihoodTolerance:G3}");
         details[MetricDetails.Unit] = "bits/dim";
         return details;
+    }
+
+    // Callers write the TensorBoard scalar after this record, so a crash in between can leave a point missing from
+    // the event files, but never doubled.
+    private void Record(MetricsRecord record)
+    {
+        _log.Append(record);
+        _recorded.Add((record.Step, record.Name!));
     }
 
     private (Tensor Batch, Tensor Labels) TestBatch(int size)

@@ -7,8 +7,8 @@ namespace ScoreSde.Pipeline.Training;
 
 /// <summary>
 /// Appends the mean training loss of every <c>Training:LogEvery</c> steps to the run's metrics.jsonl and to
-/// TensorBoard event files in the run's tensorboard/train folder. Steps replayed after a trainer restart are
-/// ignored, so each step is recorded once.
+/// TensorBoard event files in the run's tensorboard/train folder. Steps replayed after a trainer restart, and steps
+/// that metrics.jsonl already contains when a run is resumed, are ignored, so each step is recorded once.
 /// </summary>
 public sealed class MetricsLogSink : ITrainingProgressSink
 {
@@ -19,7 +19,7 @@ public sealed class MetricsLogSink : ITrainingProgressSink
     private readonly string _tensorBoardFolder;
     private readonly int _every;
     private SummaryWriter? _tensorBoard;
-    private long _lastStep = -1;
+    private long _lastStep;
     private double _lossSum;
     private int _count;
     private int _skipped;
@@ -30,6 +30,11 @@ public sealed class MetricsLogSink : ITrainingProgressSink
     public MetricsLogSink(string workdir, int every)
     {
         _log = MetricsLog.InWorkDirectory(workdir);
+        _lastStep = _log.Read()
+            .Where(r => r.Kind == MetricsRecord.TrainKind)
+            .Select(r => r.Step)
+            .DefaultIfEmpty(-1)
+            .Max();
         _tensorBoardFolder = Path.Combine(workdir, TensorBoardFolder);
         _every = every;
     }

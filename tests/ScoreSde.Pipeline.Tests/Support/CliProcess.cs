@@ -47,13 +47,15 @@ public sealed class CliProcess : IDisposable
     /// <returns>The running process.</returns>
     public static CliProcess Start(params string[] arguments) => new(arguments);
 
-    /// <summary>Runs score-sde to its end.</summary>
+    /// <summary>Runs score-sde to its end, waiting at most 10 minutes.</summary>
     /// <param name="arguments">Command-line arguments.</param>
     /// <returns>The exit code and the output.</returns>
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
     {
+        // The limit only keeps a hung process from blocking the suite: a tiny run takes seconds on an idle machine,
+        // but minutes on 2 cores shared with parallel builds.
         using var process = Start(arguments);
-        var exitCode = await process.WaitAsync(TimeSpan.FromMinutes(3));
+        var exitCode = await process.WaitAsync(TimeSpan.FromMinutes(10));
         return (exitCode, process.Output);
     }
 
@@ -63,7 +65,15 @@ public sealed class CliProcess : IDisposable
     public async Task<int> WaitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"score-sde did not exit within {timeout}. Output:\n{Output}");
+        }
+
         _process.WaitForExit();
         return _process.ExitCode;
     }
