@@ -25,10 +25,9 @@ public sealed class InceptionScoreMetricTests
 
         var value = Assert.Single(_metric.Compute(TestData.Context(target, 500, work)));
 
-        // 50 images of each of the 10 classes. A confident classifier scores them near 10.
-        // NOTE: the committed classifier reaches only 80.9 % test accuracy and scores about 5.7 here. After
-        // retraining with config/classifier.json (4 epochs, 90 % or more), raise the lower bound to 8.
-        Assert.InRange(value.Value, 5.0, 10.0);
+        // 50 images of each of the 10 classes. A confident classifier scores them near 10; the committed one
+        // (91 % test accuracy) scores 8.17; an earlier one at 81 % scored 5.7.
+        Assert.InRange(value.Value, 7.5, 10.0);
         Assert.Equal("1", value.Details[MetricDetails.Splits]);
     }
 
