@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ScoreSde.Hosting.Configuration;
+using ScoreSde.Pipeline.Configuration;
+using ScoreSde.Pipeline.Runs;
 using ScoreSde.Plugins;
 using ScoreSde.Sdes;
 using static TorchSharp.torch;
@@ -66,10 +68,33 @@ public static class CheckCommand
                 }
             }
 
+            if (!IsTrainingConfiguration(builder.Configuration))
+            {
+                Console.Out.WriteLine(
+                    "Run, training and data settings not checked: the configuration lacks a Sde, Network, " +
+                    "Sampling:Sampler or Dataset section, so it cannot train.");
+                return ExitCodes.Success;
+            }
+
+            // The same checks train makes before it starts: run, training and data settings, the data files,
+            // the network's shape rules for this data, and the schedules.
+            var components = RunComponents.Resolve(builder.Configuration, resolver);
+            SettingsBinder.Bind<CheckpointOptions>(builder.Configuration, CheckpointOptions.SectionName);
+            SettingsBinder.Bind<SamplingScheduleOptions>(
+                builder.Configuration, SamplingScheduleOptions.SectionName, "Sampler");
+            SettingsBinder.Bind<EvaluationScheduleOptions>(builder.Configuration, EvaluationScheduleOptions.SectionName);
+            var info = components.Dataset.Info;
+            Console.Out.WriteLine(
+                $"Run, training, data and schedule settings valid; data set '{info.Name}' " +
+                $"[{string.Join(", ", info.Shape)}] fits the network.");
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static bool IsTrainingConfiguration(IConfiguration configuration) =>
+        new[] { RunComponents.SdeSection, RunComponents.NetworkSection, RunComponents.SamplerSection, RunComponents.DatasetSection }
+            .All(name => configuration.GetSection(name).Exists());
 
     private static void DescribeSde(ISde sde)
     {

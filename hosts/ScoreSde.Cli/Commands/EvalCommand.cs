@@ -106,18 +106,16 @@ public static class EvalCommand
                 inceptionWeights);
         }
 
-        var overrides = new List<string>();
-        if (samplerName is not null)
-        {
-            overrides.Add($"{RunComponents.SamplerSection}:Name={samplerName}");
-        }
-
+        // A --sampler replaces the whole sampler section: the run's pc options would be unknown keys for ode.
+        var settings = WorkdirSettings.Create(new DirectoryInfo(workdir), samplerName, plugins);
         if (inceptionWeights is not null)
         {
-            overrides.Add($"Metrics:{FrechetDistanceMetricName}:InceptionWeights={inceptionWeights}");
+            settings = settings with
+            {
+                Overrides = [.. settings.Overrides, $"Metrics:{FrechetDistanceMetricName}:InceptionWeights={inceptionWeights}"],
+            };
         }
 
-        var settings = new HostSettings { ConfigFile = layout.Config, Overrides = overrides, PluginDirectories = plugins };
         var (builder, _) = ScoreSdeHostBuilder.Create(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -40,8 +40,8 @@ public static class SampleCommand
         });
         var output = new Option<FileInfo?>("--out", "-o")
         {
-            Description = "PNG file to write (default: samples/sample_seed<S>.png in the workdir, or " +
-                "samples/class_<name>_seed<S>.png with --class).",
+            Description = "PNG file to write (default: samples/sample_step<N>_<sampler>_n<count>_seed<S>.png in the " +
+                "workdir, or samples/class_<name>_seed<S>.png with --class).",
         };
         var seed = new Option<long?>("--seed")
         {
@@ -85,11 +85,14 @@ public static class SampleCommand
         var layout = new RunLayout(workdir.FullName);
         using var model = TrainedModel.Load(components.Model, layout, message => Console.Error.WriteLine($"warning: {message}"));
         var noiseSeed = seed ?? components.Run.Seed;
-        var path = output?.FullName ?? Path.Combine(layout.Samples, $"sample_seed{noiseSeed}.png");
+        var name = builder.Configuration[$"{SamplingScheduleOptions.SectionName}:Sampler:Name"];
+
+        // The default name records what the grid depends on, so a second call with other settings adds a file.
+        var path = output?.FullName ?? Path.Combine(
+            layout.Samples, $"sample_step{model.Step:D8}_{name}_n{count}_seed{noiseSeed}.png");
         var writer = new SampleGridWriter(components.Model, components.Sampler, layout.Samples, count, noiseSeed);
         var clock = Stopwatch.StartNew();
         var nfe = writer.Draw(model.Network, path, model.Step, noiseSeed);
-        var name = builder.Configuration[$"{SamplingScheduleOptions.SectionName}:Sampler:Name"];
         Console.Out.WriteLine(
             $"Wrote {count} samples of step {model.Step} to {path} (sampler {name}, {nfe} network evaluations, " +
             $"{clock.Elapsed.TotalSeconds:F1} s)");

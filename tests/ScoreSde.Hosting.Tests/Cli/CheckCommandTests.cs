@@ -43,6 +43,27 @@ public sealed class CheckCommandTests(FixturePlugins fixtures) : IDisposable
     }
 
     [Fact]
+    public void Check_EmbeddedDefault_ChecksRunAndData()
+    {
+        var result = ProcessRunner.RunCli(["check"], _root.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("data set 'Fashion-MNIST' [1, 28, 28] fits the network", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Training:Steps=abc", "'abc' at 'Steps'")]
+    [InlineData("Checkpoint:KeepLast=0", "Checkpoint:KeepLast")]
+    [InlineData("Network:Nf=7", "Change Network:Nf")]
+    public void Check_InvalidRunSetting_ExitsWithTwo(string setting, string expected)
+    {
+        var result = ProcessRunner.RunCli(["check", "--set", setting], _root.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_InvalidOption_NamesKeyAndExitsWithTwo()
     {
         var plugins = _root.Combine("plugins");
