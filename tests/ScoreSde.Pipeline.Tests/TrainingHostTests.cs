@@ -135,6 +135,36 @@ public sealed class TrainingHostTests : IClassFixture<BaselineRun>, IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_NoTestExamples_TrainsWithoutEvaluation()
+    {
+        using var images = new ImportedWorkdir();
+        var workdir = images.Workdir("no-test-split");
+
+        var result = await TrainingHost.RunAsync(
+            new TrainingHostOptions
+            {
+                Host = new()
+                {
+                    ConfigFile = images.ConfigFile,
+                    Overrides =
+                    [
+                        "Dataset:TestFraction=0", "Training:Steps=2", "Checkpoint:Every=2", "Evaluation:Every=1",
+                        $"Run:Workdir={workdir}",
+                    ],
+                    PluginDirectories = [TinyRun.PluginsDirectory],
+                    IncludeBundledPlugins = false,
+                },
+            },
+            TestContext.Current.CancellationToken);
+
+        Assert.True(result.Outcome?.Succeeded, result.Outcome?.Error);
+        Assert.Equal(2, result.Outcome!.Step);
+        var records = MetricsLog.Read(Path.Combine(workdir, MetricsLog.FileName));
+        Assert.DoesNotContain(records, r => r.Kind == MetricsRecord.EvalKind);
+        Assert.Contains(records, r => r.Kind != MetricsRecord.EvalKind);
+    }
+
+    [Fact]
     public async Task RunAsync_CorruptNewestCheckpoint_ResumesFromPrevious()
     {
         var workdir = _run.Workdir("corrupt");

@@ -37,6 +37,7 @@ public sealed class EvaluationWriter : IEvaluationWriter
     private readonly TestSetLikelihood _likelihood;
     private readonly long _seed;
     private readonly HashSet<(long Step, string Name)> _recorded;
+    private readonly bool _hasTestData;
 
     /// <summary>Initializes a new instance of the <see cref="EvaluationWriter"/> class.</summary>
     /// <param name="components">The run's components.</param>
@@ -53,6 +54,7 @@ public sealed class EvaluationWriter : IEvaluationWriter
         _log = MetricsLog.InWorkDirectory(workdir);
         _tensorBoard = utils.tensorboard.SummaryWriter(Path.Combine(workdir, TensorBoardFolder));
         _seed = seed;
+        _hasTestData = components.Dataset.Open(DataSplit.Test).Count > 0;
         _likelihood = new TestSetLikelihood(components, options.LikelihoodTolerance);
         _recorded = _log.Read()
             .Where(r => r.Kind == MetricsRecord.EvalKind && r.Name is not null)
@@ -63,6 +65,12 @@ public sealed class EvaluationWriter : IEvaluationWriter
     /// <inheritdoc/>
     public void Evaluate(IModelWeights weights)
     {
+        // Without test examples there is nothing to measure; the run factory warns about it once at start.
+        if (!_hasTestData)
+        {
+            return;
+        }
+
         var measureLoss = !_recorded.Contains((weights.Step, TestLossName));
         var measureBits = _options.BitsPerDimCount > 0 && !_recorded.Contains((weights.Step, BitsPerDimName));
         if (!measureLoss && !measureBits)

@@ -79,6 +79,14 @@ public sealed class TrainingRunFactory
             new LoaderBatchStream(new DataLoader(trainSource, components.Transform, loaderOptions));
 
         var grids = new SampleGridWriter(components.Model, components.Sampler, layout.Samples, sampling.Count, seed);
+        if (components.Dataset.Open(DataSplit.Test).Count == 0)
+        {
+            _loggers.CreateLogger<EvaluationWriter>().LogWarning(
+                "Data set {Dataset} has no test examples, so test loss and bits/dim are not measured. Set " +
+                "Dataset:TestFraction above 0 to measure them",
+                components.Dataset.Info.Name);
+        }
+
         var evaluations = new EvaluationWriter(components, loss, evaluation, layout.Workdir, seed);
         var restarts = new StageRestartPolicy(
             TimeSpan.FromSeconds(training.RestartBackoffSeconds),
