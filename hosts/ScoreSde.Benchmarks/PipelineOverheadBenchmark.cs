@@ -20,9 +20,9 @@ namespace ScoreSde.Benchmarks;
 /// with the same step count, final loss and weights, otherwise the benchmark throws. Options: --config FILE
 /// (default config/checkerboard.json), --steps N (default 400), --rounds R (default 2), --threads T (torch CPU
 /// threads for both sides, default 1), --set Section:Key=Value.
-/// One thread is the default because, with libtorch's default of one thread per core on a loaded 2-core machine,
-/// the waiting OpenMP thread spins: CPU time per step grew from about 45 ms to about 700 ms, and the side that ran
-/// during the busier minutes looked several times slower.
+/// One thread is the default. With libtorch's default of one thread per core on a loaded 2-core machine, the waiting
+/// OpenMP thread spins and CPU time per step grew from about 45 ms to about 700 ms. The side that ran during the
+/// busier minutes then looked several times slower.
 /// </summary>
 public sealed class PipelineOverheadBenchmark : IBenchmark
 {

@@ -21,13 +21,13 @@ public static class ReferenceCheckpointImport
     /// <param name="layout">The target workdir.</param>
     /// <param name="step">The step of the new checkpoint, or <see langword="null"/> for the reference's step.</param>
     /// <param name="force">
-    /// Whether a workdir that already holds checkpoints is accepted. Its checkpoints are kept, the imported one is
+    /// Whether a workdir that already contains checkpoints is accepted. Its checkpoints are kept, the imported one is
     /// written as a newer step, and config.json is replaced.
     /// </param>
-    /// <returns>Where the checkpoint went and what it holds.</returns>
+    /// <returns>Where the checkpoint was written and what it contains.</returns>
     /// <exception cref="ReferenceCheckpointException">The file is not a reference checkpoint, or it does not fit
     /// the configured network.</exception>
-    /// <exception cref="CheckpointException">The workdir holds checkpoints and <paramref name="force"/> is false,
+    /// <exception cref="CheckpointException">The workdir contains checkpoints and <paramref name="force"/> is false,
     /// or the requested step is not newer than them.</exception>
     public static ReferenceImportResult Import(
         string checkpointPath,
@@ -70,7 +70,7 @@ public static class ReferenceCheckpointImport
         if (!force)
         {
             throw new CheckpointException(layout.Checkpoints,
-                $"it already holds {existing.Count} checkpoint(s), the newest at step {newest}. Import into a new " +
+                $"it already contains {existing.Count} checkpoint(s), the newest at step {newest}. Import into a new " +
                 "--workdir, or add --force to keep them and write the import as a newer step; nothing was changed.");
         }
 
@@ -96,7 +96,7 @@ public static class ReferenceCheckpointImport
         var raw = checkpoint.ModelStateDict(network);
         var ema = checkpoint.EmaStateDict(network);
 
-        // load_state_dict copies in place, so the Adam below holds the parameters that carry the raw weights.
+        // load_state_dict copies in place, so the Adam optimizer below updates the parameters that now carry the raw weights.
         network.load_state_dict(raw);
         var training = components.Training;
         var trainable = network.parameters().Where(p => p.requires_grad).ToArray();

@@ -14,8 +14,8 @@ namespace ScoreSde.Classifiers.Inception;
 /// State-dict keys match torchvision's Inception3 (<c>Conv2d_1a_3x3.conv.weight</c>, <c>Mixed_5b.branch1x1.bn.
 /// running_mean</c>, ..., <c>fc.weight</c>), so pytorch-fid's <c>pt_inception-2015-12-05</c> file loads as is.
 /// The network has 23,850,960 parameters. torchvision (models/quantization/inception.py, num_params in the weights'
-/// meta) lists 27,161,264 for inception_v3 with the auxiliary classifier and 1000 classes; this network drops the
-/// auxiliary classifier (3,326,696) and adds 16,392 for the 8 extra classes.
+/// meta) lists 27,161,264 for inception_v3 with the auxiliary classifier and 1000 classes. This network drops the
+/// auxiliary classifier (3,326,696 parameters) and adds 16,392 for the 8 extra classes.
 /// </remarks>
 public sealed class FidInceptionV3 : nn.Module<Tensor, Tensor>
 {
