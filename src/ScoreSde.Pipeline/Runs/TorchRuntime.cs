@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using ScoreSde.Pipeline.Configuration;
 using static TorchSharp.torch;
@@ -7,6 +8,18 @@ namespace ScoreSde.Pipeline.Runs;
 /// <summary>Process-wide torch settings from <see cref="RunOptions"/>: thread count and device.</summary>
 public static partial class TorchRuntime
 {
+    /// <summary>Assembly metadata key that build/TorchSharpKeepAlive adds to the TorchSharp.dll it rewrites.</summary>
+    public const string KeepAliveMarkerKey = "ScoreSde.KeepAliveRewrite";
+
+    /// <summary>
+    /// Gets a value indicating whether the loaded TorchSharp.dll is the build's rewritten copy, which keeps Scalar
+    /// and Tensor arguments alive during native calls. The NuGet original can let a garbage collection free an
+    /// argument that libtorch is still reading.
+    /// </summary>
+    public static bool KeepsArgumentsAlive { get; } = typeof(Tensor).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Any(attribute => attribute.Key == KeepAliveMarkerKey);
+
     /// <summary>Applies the thread count and logs the device that <see cref="RunOptions.Device"/> selects.</summary>
     /// <param name="run">Run options.</param>
     /// <param name="logger">Receives the choice.</param>
@@ -16,6 +29,11 @@ public static partial class TorchRuntime
         if (run.Threads > 0)
         {
             set_num_threads(run.Threads);
+        }
+
+        if (!KeepsArgumentsAlive)
+        {
+            LogUnpatchedTorchSharp(logger, typeof(Tensor).Assembly.Location);
         }
 
         var device = SelectDevice(run.Device);
@@ -43,6 +61,9 @@ public static partial class TorchRuntime
 
         return device(name);
     }
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "{Path} is the unmodified TorchSharp.dll: a garbage collection during a native call can free its arguments and fail the run at random. Build the host inside this repository (Directory.Build.targets rewrites the copy) or copy TorchSharp.dll from a repository build")]
+    private static partial void LogUnpatchedTorchSharp(ILogger logger, string path);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Torch device {Device}, {Threads} CPU threads")]
     private static partial void LogDevice(ILogger logger, string device, int threads);
