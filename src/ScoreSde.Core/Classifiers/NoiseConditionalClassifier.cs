@@ -12,16 +12,19 @@ namespace ScoreSde.Classifiers;
 /// A classifier of noisy images x(t) conditioned on the noise level, for classifier guidance (Song et al. 2021,
 /// Appendix I.1). The noise level enters as Gaussian Fourier features of log std(t), passed through two dense
 /// layers and added as a per-channel bias inside every convolution block, as in the reference's noise-conditional
-/// WideResNet. Layout: three blocks conv3x3-GroupNorm-(+embedding)-SiLU of width w, 2w, 4w with 2x2 average
-/// pooling between them, a global average pool and a linear layer to the classes.
+/// WideResNet. Layout: three blocks of width w, 2w, 4w, each conv3x3-GroupNorm-(+embedding)-SiLU followed by
+/// conv3x3-GroupNorm-SiLU, with 2x2 average pooling between them, then an average pool to a 3x3 map and a linear
+/// layer to the classes. The 3x3 map keeps where a feature sits, which a global average pool loses: collar,
+/// sleeves and hem separate shirts, pullovers and coats.
 /// </summary>
 public sealed class NoiseConditionalClassifier : nn.Module<Tensor, Tensor, Tensor>
 {
     /// <summary>Identifier of this layer layout; stored in the metadata and checked on load.</summary>
-    public const string ArchitectureVersion = "noise-conditional-cnn-v1";
+    public const string ArchitectureVersion = "noise-conditional-cnn-v2";
 
     private const int Blocks = 3;
     private const int Groups = 8;
+    private const int PooledSize = 3;
 
     [ComponentName(Name = "fourier_W")]
     private readonly Parameter _frequencies;
@@ -33,6 +36,10 @@ public sealed class NoiseConditionalClassifier : nn.Module<Tensor, Tensor, Tenso
     private readonly ModuleList<Conv2d> _convs = new();
     [ComponentName(Name = "norms")]
     private readonly ModuleList<GroupNorm> _norms = new();
+    [ComponentName(Name = "convs2")]
+    private readonly ModuleList<Conv2d> _secondConvs = new();
+    [ComponentName(Name = "norms2")]
+    private readonly ModuleList<GroupNorm> _secondNorms = new();
     [ComponentName(Name = "projections")]
     private readonly ModuleList<Linear> _projections = new();
     [ComponentName(Name = "head")]
@@ -82,10 +89,12 @@ public sealed class NoiseConditionalClassifier : nn.Module<Tensor, Tensor, Tenso
             _convs.Add(nn.Conv2d(channels, next, 3, padding: 1));
             _norms.Add(Normalization.GroupNorm(Groups, next));
             _projections.Add(nn.Linear(embeddingSize, next));
+            _secondConvs.Add(nn.Conv2d(next, next, 3, padding: 1));
+            _secondNorms.Add(Normalization.GroupNorm(Groups, next));
             channels = next;
         }
 
-        _head = nn.Linear(channels, classCount);
+        _head = nn.Linear(channels * PooledSize * PooledSize, classCount);
         RegisterComponents();
     }
 
@@ -121,13 +130,15 @@ public sealed class NoiseConditionalClassifier : nn.Module<Tensor, Tensor, Tenso
         {
             h = _norms[i].call(_convs[i].call(h));
             h = nn.functional.silu(h + _projections[i].call(activation).unsqueeze(2).unsqueeze(3));
+            h = nn.functional.silu(_secondNorms[i].call(_secondConvs[i].call(h)));
             if (i < Blocks - 1)
             {
                 h = nn.functional.avg_pool2d(h, 2);
             }
         }
 
-        return _head.call(h.mean([2, 3])).MoveToOuterDisposeScope();
+        var pooled = nn.functional.adaptive_avg_pool2d(h, [PooledSize, PooledSize]);
+        return _head.call(pooled.flatten(1)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
