@@ -19,6 +19,7 @@ public sealed class LikelihoodCommandTests : IClassFixture<BaselineRun>
         Assert.True(result.ExitCode == 0, result.Output);
         var match = Regex.Match(result.Output, @"bits/dim (-?[0-9.]+) over 8 test examples \(step 12, NFE (\d+)");
         Assert.True(match.Success, result.Output);
+        Assert.Contains("Likelihood of 8 test examples: step 1 (adaptive), t=", result.Output);
         Assert.True(double.IsFinite(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)));
         Assert.True(int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) > 1);
     }

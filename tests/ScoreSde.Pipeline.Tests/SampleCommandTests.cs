@@ -20,6 +20,7 @@ public sealed class SampleCommandTests : IClassFixture<BaselineRun>
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("Wrote 32 samples of step 12", result.Output);
         Assert.Contains("sampler ode", result.Output);
+        Assert.Contains("32 samples: step 1 (adaptive), t=", result.Output);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(output)[..4]);
     }
 

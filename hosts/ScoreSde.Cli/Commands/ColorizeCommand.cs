@@ -52,6 +52,7 @@ public static class ColorizeCommand
             {
                 Constraint = constraint,
                 CancellationToken = cancellation,
+                Progress = new ConsoleSamplingProgress("Colorization"),
             };
             var result = session.Components.Sampler.Sample(request);
             var colored = constraint.Paste(result.Samples);

@@ -51,6 +51,7 @@ public static class InpaintCommand
             {
                 Constraint = constraint,
                 CancellationToken = cancellation,
+                Progress = new ConsoleSamplingProgress("Inpainting"),
             };
             var result = session.Components.Sampler.Sample(request);
             var completed = constraint.Paste(result.Samples);

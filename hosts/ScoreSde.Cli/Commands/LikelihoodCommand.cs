@@ -85,7 +85,9 @@ public static class LikelihoodCommand
         using var model = TrainedModel.Load(components.Model, layout, message => Console.Error.WriteLine($"warning: {message}"));
         var likelihood = new TestSetLikelihood(components, tolerance);
         var clock = Stopwatch.StartNew();
-        var (bits, measured, nfe) = likelihood.Measure(model.Network, split, count, components.Run.Seed, cancellation);
+        var progress = new ConsoleSamplingProgress($"Likelihood of {count} {split.ToString().ToLowerInvariant()} examples");
+        var (bits, measured, nfe) = likelihood.Measure(
+            model.Network, split, count, components.Run.Seed, cancellation, progress);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bits/dim {bits:F4} over {measured} {split.ToString().ToLowerInvariant()} examples " +
             $"(step {model.Step}, NFE {nfe}, RK45 tolerance {tolerance:G2}, {clock.Elapsed.TotalSeconds:F1} s)"));

@@ -90,7 +90,10 @@ public static class SampleCommand
         // The default name records what the grid depends on, so a second call with other settings adds a file.
         var path = output?.FullName ?? Path.Combine(
             layout.Samples, $"sample_step{model.Step:D8}_{name}_n{count}_seed{noiseSeed}.png");
-        var writer = new SampleGridWriter(components.Model, components.Sampler, layout.Samples, count, noiseSeed);
+        var writer = new SampleGridWriter(components.Model, components.Sampler, layout.Samples, count, noiseSeed)
+        {
+            Progress = new ConsoleSamplingProgress($"{count} samples"),
+        };
         var clock = Stopwatch.StartNew();
         var nfe = writer.Draw(model.Network, path, model.Step, noiseSeed);
         Console.Out.WriteLine(

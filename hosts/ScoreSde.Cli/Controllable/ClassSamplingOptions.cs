@@ -122,6 +122,7 @@ public sealed class ClassSamplingOptions
             var request = new SamplingRequest(session.Blueprint.Sde, score, [count, .. session.DataShape], noise)
             {
                 CancellationToken = cancellation,
+                Progress = new ConsoleSamplingProgress($"{count} samples of class {classNames[label]}"),
             };
             var result = session.Components.Sampler.Sample(request);
             var path = output?.FullName ??

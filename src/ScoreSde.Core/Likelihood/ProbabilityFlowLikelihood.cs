@@ -54,6 +54,7 @@ public sealed class ProbabilityFlowLikelihood
     /// <param name="noise">Source of the trace estimator's probe, drawn once before the solve; unused by Exact.</param>
     /// <param name="bitsPerDimOffset">From <see cref="BitsPerDim.Offset"/>, e.g. 7 for centered 8-bit images.</param>
     /// <param name="cancellationToken">Checked before each solver step.</param>
+    /// <param name="progress">Receives the time and evaluations after each accepted solver step.</param>
     /// <returns>Bits/dim, log-likelihood, latent and the number of score evaluations.</returns>
     /// <exception cref="ArgumentException">The data is not a finite floating-point batch.</exception>
     /// <exception cref="InvalidOperationException">The score is not differentiable in x or has the wrong shape.</exception>
@@ -63,7 +64,8 @@ public sealed class ProbabilityFlowLikelihood
         Tensor x,
         INoiseSource noise,
         double bitsPerDimOffset,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IProgress<SamplingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(noise);
@@ -113,8 +115,13 @@ public sealed class ProbabilityFlowLikelihood
             x.detach().reshape(-1).to(ScalarType.Float64),
             zeros(batch, dtype: ScalarType.Float64, device: x.device),
         ]);
-        var solution = OdeSolver.Solve(
-            Derivative, _eps, _sde.T, initial, _options.Solver, (step, _) => counter.Step = step, cancellationToken);
+        void OnStep(int step, double t)
+        {
+            counter.Step = step;
+            progress?.Report(new SamplingProgress(t, step, null, counter.Evaluations));
+        }
+
+        var solution = OdeSolver.Solve(Derivative, _eps, _sde.T, initial, _options.Solver, OnStep, cancellationToken);
         using var y = solution.Y;
         var latent = y.narrow(0, 0, batch * dimensions).reshape(shape).clone();
         var deltaLogp = y.narrow(0, batch * dimensions, batch).clone();

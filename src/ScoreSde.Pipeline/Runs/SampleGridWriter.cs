@@ -19,6 +19,9 @@ public sealed class SampleGridWriter : IGridWriter
     private readonly int _count;
     private readonly long _seed;
 
+    /// <summary>Gets the receiver of the sampler's progress, or <see langword="null"/> for none.</summary>
+    public IProgress<SamplingProgress>? Progress { get; init; }
+
     /// <summary>Initializes a new instance of the <see cref="SampleGridWriter"/> class.</summary>
     /// <param name="model">Network blueprint and SDE.</param>
     /// <param name="sampler">The sampler.</param>
@@ -59,7 +62,10 @@ public sealed class SampleGridWriter : IGridWriter
         using (no_grad())
         {
             var request = new SamplingRequest(
-                _model.Sde, _model.ScoreFunction(network, classes), [_count, .. _model.DataShape], noise);
+                _model.Sde, _model.ScoreFunction(network, classes), [_count, .. _model.DataShape], noise)
+            {
+                Progress = Progress,
+            };
             result = _sampler.Sample(request);
         }
 

@@ -50,9 +50,15 @@ public sealed class TestSetLikelihood
     /// <param name="count">Number of examples; fewer when the split is smaller.</param>
     /// <param name="seed">Seed of the dequantization noise and the trace estimator's probe.</param>
     /// <param name="cancellationToken">Checked before each solver step.</param>
+    /// <param name="progress">Receives the solver's progress after each accepted step.</param>
     /// <returns>Mean bits/dim, the examples measured and the score evaluations of the solve.</returns>
     public (double BitsPerDim, int Count, int FunctionEvaluations) Measure(
-        ScoreNetwork network, DataSplit split, int count, long seed, CancellationToken cancellationToken = default)
+        ScoreNetwork network,
+        DataSplit split,
+        int count,
+        long seed,
+        CancellationToken cancellationToken = default,
+        IProgress<SamplingProgress>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         using var scope = NewDisposeScope();
@@ -74,7 +80,7 @@ public sealed class TestSetLikelihood
         var likelihood = new ProbabilityFlowLikelihood(_components.Model.Sde, _options);
         var classes = _components.Model.Context.ClassCount > 0 ? tensor(labels) : null;
         var score = _components.Model.ScoreFunction(network, classes);
-        var result = likelihood.Compute(score, x, noise, _offset, cancellationToken);
+        var result = likelihood.Compute(score, x, noise, _offset, cancellationToken, progress);
         return (result.BitsPerDim.mean().item<double>(), n, result.FunctionEvaluations);
     }
 }

@@ -18,6 +18,8 @@ public sealed class InpaintCommandTests(CliWorkdirFixture run)
         Assert.Contains("mask right-half (pc: reverse_diffusion + langevin, step 2)", output, StringComparison.Ordinal);
         // Reverse diffusion and one Langevin step at each of the N = 4 steps.
         Assert.Equal(8, CliAssert.NfeAndTime(output));
+        Assert.Contains("Inpainting: step 4/4, t=", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Inpainting: step", output, StringComparison.Ordinal);
         // input | mask | masked input | result, 8x8 each with 2 pixels of padding.
         var strip = CliAssert.Png(path, width: 42, height: 12);
         Assert.Equal(Pixel(strip, x: 2, y: 2), Pixel(strip, x: 32, y: 2));
