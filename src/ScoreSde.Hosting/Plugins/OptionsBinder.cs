@@ -25,6 +25,7 @@ public static class OptionsBinder
             .ToDictionary(p => p.Key, p => p.Value);
         var filtered = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var options = Activator.CreateInstance(optionsType)!;
+        RejectScalarsForArrays(optionsType, filtered, path, componentLabel);
         ClearConfiguredArrays(options, filtered);
         try
         {
@@ -52,6 +53,23 @@ public static class OptionsBinder
         }
 
         return options;
+    }
+
+    // The binder ignores a single value given for an array (--set Network:ChMult=2) and keeps the default list, so
+    // a run would silently train another architecture than the one asked for.
+    private static void RejectScalarsForArrays(Type optionsType, IConfiguration section, string path, string componentLabel)
+    {
+        foreach (var property in optionsType.GetProperties().Where(p => p.CanWrite && p.PropertyType.IsArray))
+        {
+            if (section[property.Name] is { } value)
+            {
+                var key = Join(path, property.Name);
+                throw new ComponentConfigurationException(
+                    $"Invalid configuration for {componentLabel}: {key} is a list, but it was set to the single " +
+                    $"value '{value}'. Give a JSON array (\"{property.Name}\": [{value}]) or set each element by " +
+                    $"index: --set {key}:0={value} --set {key}:1=...");
+            }
+        }
     }
 
     // The configuration binder appends configured elements to an array's default elements, so ChMult [1, 2, 2]
