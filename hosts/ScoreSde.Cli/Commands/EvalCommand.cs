@@ -125,11 +125,7 @@ public static class EvalCommand
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoreSde.Eval");
 
         var components = RunComponents.Resolve(builder.Configuration, resolver);
-        if (components.Run.Threads > 0)
-        {
-            // Run:Threads applies to evaluation as to training, because oversubscribed CPU threads slow both down.
-            TorchSharp.torch.set_num_threads(components.Run.Threads);
-        }
+        TorchRuntime.ApplyThreads(components.Run, logger);
 
         var name = builder.Configuration[$"{RunComponents.SamplerSection}:Name"] ?? "unknown";
         using var weights = new EmaWeights(

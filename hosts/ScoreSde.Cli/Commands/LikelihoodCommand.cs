@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ScoreSde.Data;
 using ScoreSde.Hosting.Configuration;
 using ScoreSde.Pipeline.Runs;
@@ -81,6 +82,7 @@ public static class LikelihoodCommand
         var (builder, _) = ScoreSdeHostBuilder.Create(settings);
         using var host = builder.Build();
         var components = RunComponents.Resolve(builder.Configuration, host.Services.GetRequiredService<IComponentResolver>());
+        TorchRuntime.ApplyThreads(components.Run, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoreSde.Torch"));
         var layout = new RunLayout(workdir.FullName);
         using var model = TrainedModel.Load(components.Model, layout, message => Console.Error.WriteLine($"warning: {message}"));
         var likelihood = new TestSetLikelihood(components, tolerance);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ScoreSde.Cli.Controllable;
 using ScoreSde.Hosting.Configuration;
 using ScoreSde.Pipeline.Configuration;
@@ -82,6 +83,7 @@ public static class SampleCommand
         var (builder, _) = ScoreSdeHostBuilder.Create(settings);
         using var host = builder.Build();
         var components = RunComponents.Resolve(builder.Configuration, host.Services.GetRequiredService<IComponentResolver>());
+        TorchRuntime.ApplyThreads(components.Run, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoreSde.Torch"));
         var layout = new RunLayout(workdir.FullName);
         using var model = TrainedModel.Load(components.Model, layout, message => Console.Error.WriteLine($"warning: {message}"));
         var noiseSeed = seed ?? components.Run.Seed;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ScoreSde.Data;
 using ScoreSde.Hosting.Configuration;
 using ScoreSde.Imaging;
@@ -69,6 +70,8 @@ public sealed class ControllableSession : IDisposable
         {
             var components = RunComponents.Resolve(
                 builder.Configuration, host.Services.GetRequiredService<IComponentResolver>());
+            TorchRuntime.ApplyThreads(
+                components.Run, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoreSde.Torch"));
             var layout = new RunLayout(workdir.FullName);
             var model = TrainedModel.Load(
                 components.Model, layout, message => Console.Error.WriteLine($"warning: {message}"));

@@ -26,6 +26,21 @@ public static partial class TorchRuntime
     /// <returns>The selected device.</returns>
     public static Device Configure(RunOptions run, ILogger logger)
     {
+        ApplyThreads(run, logger);
+        var device = SelectDevice(run.Device);
+        LogDevice(logger, device.ToString(), get_num_threads());
+        return device;
+    }
+
+    /// <summary>
+    /// Applies <see cref="RunOptions.Threads"/> and warns when TorchSharp.dll is not the rewritten copy. Commands
+    /// that sample or evaluate call this; training calls <see cref="Configure"/>, which also picks the device.
+    /// </summary>
+    /// <param name="run">Run options.</param>
+    /// <param name="logger">Receives the warning.</param>
+    public static void ApplyThreads(RunOptions run, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         if (run.Threads > 0)
         {
             set_num_threads(run.Threads);
@@ -35,10 +50,6 @@ public static partial class TorchRuntime
         {
             LogUnpatchedTorchSharp(logger, typeof(Tensor).Assembly.Location);
         }
-
-        var device = SelectDevice(run.Device);
-        LogDevice(logger, device.ToString(), get_num_threads());
-        return device;
     }
 
     /// <summary>Maps a <c>Run:Device</c> value to a device: auto is CUDA when available, otherwise the CPU.</summary>
