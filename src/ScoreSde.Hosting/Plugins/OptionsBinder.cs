@@ -61,7 +61,8 @@ public static class OptionsBinder
     {
         foreach (var property in optionsType.GetProperties().Where(p => p.CanWrite && p.PropertyType.IsArray))
         {
-            if (section[property.Name] is { } value)
+            // An empty JSON array reaches the configuration as an empty string and means an empty list.
+            if (section[property.Name] is { Length: > 0 } value)
             {
                 var key = Join(path, property.Name);
                 throw new ComponentConfigurationException(
@@ -73,13 +74,15 @@ public static class OptionsBinder
     }
 
     // The configuration binder appends configured elements to an array's default elements, so ChMult [1, 2, 2]
-    // over a default [1, 2, 2, 2] would bind as seven levels; a configured array replaces the default instead.
+    // over a default [1, 2, 2, 2] would bind as seven levels, and it skips an empty array. A configured array,
+    // empty or not, replaces the default instead.
     private static void ClearConfiguredArrays(object options, IConfiguration section)
     {
         foreach (var property in options.GetType().GetProperties())
         {
+            var configured = section.GetSection(property.Name);
             if (property.CanWrite && property.PropertyType.IsArray &&
-                section.GetSection(property.Name).GetChildren().Any())
+                (configured.GetChildren().Any() || configured.Value?.Length == 0))
             {
                 property.SetValue(options, Array.CreateInstance(property.PropertyType.GetElementType()!, 0));
             }

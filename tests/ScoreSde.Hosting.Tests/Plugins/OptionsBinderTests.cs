@@ -29,6 +29,17 @@ public sealed class OptionsBinderTests
         Assert.Equal([1, 2], options.ChMult);
     }
 
+    [Fact]
+    public void Bind_EmptyJsonArray_BindsEmptyList()
+    {
+        var json = new MemoryStream("{ \"Network\": { \"ChMult\": [] } }"u8.ToArray());
+        var section = new ConfigurationBuilder().AddJsonStream(json).Build().GetSection("Network");
+
+        var options = (ListOptions)OptionsBinder.Bind(typeof(ListOptions), section, "Network 'ncsnpp'");
+
+        Assert.Empty(options.ChMult);
+    }
+
     private static IConfigurationSection Section(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("Network");
 
