@@ -50,5 +50,8 @@ public static class LatentOptions
     /// <param name="tolerance">RK45 tolerance.</param>
     /// <returns>The codec.</returns>
     public static LatentCodec Codec(ControllableSession session, double tolerance) =>
-        new(session.Blueprint.Sde, session.Score(), new OdeSolverOptions(OdeMethod.Rk45, tolerance, tolerance));
+        new(session.Blueprint.Sde, session.Score(), new OdeSolverOptions(OdeMethod.Rk45, tolerance, tolerance))
+        {
+            Progress = new ConsoleSamplingProgress("Probability flow ODE"),
+        };
 }

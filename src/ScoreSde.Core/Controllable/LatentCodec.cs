@@ -23,6 +23,9 @@ public sealed record LatentCodec(ISde Sde, ScoreFunction Score, OdeSolverOptions
     /// </summary>
     public double? Eps { get; init; }
 
+    /// <summary>Gets the receiver of the solver's progress after each accepted step, or <see langword="null"/>.</summary>
+    public IProgress<SamplingProgress>? Progress { get; init; }
+
     /// <summary>Gets the element type of the state passed to the score (default float32).</summary>
     public ScalarType ModelDtype { get; init; } = ScalarType.Float32;
 
@@ -66,8 +69,14 @@ public sealed record LatentCodec(ISde Sde, ScoreFunction Score, OdeSolverOptions
         var stopwatch = Stopwatch.StartNew();
         var counter = new CountingScoreFunction(Score);
         using var scope = NewDisposeScope();
+        void OnStep(int step, double t)
+        {
+            counter.Step = step;
+            Progress?.Report(new SamplingProgress(t, step, null, counter.Evaluations));
+        }
+
         var solution = ProbabilityFlowOde.Integrate(
-            Sde, counter.Function, x, t0, t1, Solver, ModelDtype, (step, _) => counter.Step = step, cancellationToken);
+            Sde, counter.Function, x, t0, t1, Solver, ModelDtype, OnStep, cancellationToken);
         var result = solution.Y.to(ModelDtype).MoveToOuterDisposeScope();
         return new SamplingResult(result, counter.Evaluations, stopwatch.Elapsed);
     }

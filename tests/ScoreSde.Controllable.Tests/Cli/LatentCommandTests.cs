@@ -26,6 +26,7 @@ public sealed class LatentCommandTests(CliWorkdirFixture run)
         Assert.Contains("Encoded test example 0", output, StringComparison.Ordinal);
         Assert.Contains("to encode and", output, StringComparison.Ordinal);
         Assert.True(CliAssert.NfeAndTime(output) > 0);
+        Assert.Contains("Probability flow ODE: step 1 (adaptive), t=", result.StandardError, StringComparison.Ordinal);
         using var entries = new DisposableDictionary(latent);
         Assert.Equal([1L, 3, 8, 8], entries["latent"].shape);
         // input | latent | decoded latent.
