@@ -76,24 +76,25 @@ public static class KeepAliveRewriter
     private static bool AddKeepAlive(MethodDefinition method, MethodReference keepAlive)
     {
         var body = method.Body;
-        var kept = new List<Instruction>();
+        // Each entry loads one value to keep alive: an argument (with this) or a local.
+        var loads = new List<(OpCode OpCode, object Operand)>();
         if (method.HasThis && !method.DeclaringType.IsValueType)
         {
-            kept.Add(Instruction.Create(OpCodes.Ldarg, body.ThisParameter));
+            loads.Add((OpCodes.Ldarg, body.ThisParameter));
         }
 
         foreach (var parameter in method.Parameters.Where(parameter => IsObjectReference(parameter.ParameterType)))
         {
-            kept.Add(Instruction.Create(OpCodes.Ldarg, parameter));
+            loads.Add((OpCodes.Ldarg, parameter));
         }
 
         // Scalars and tensors a method creates for its own native call (e.g. add's alpha) live in locals.
         foreach (var local in body.Variables.Where(local => IsTorchObject(local.VariableType)))
         {
-            kept.Add(Instruction.Create(OpCodes.Ldloc, local));
+            loads.Add((OpCodes.Ldloc, local));
         }
 
-        if (kept.Count == 0)
+        if (loads.Count == 0)
         {
             return false;
         }
@@ -112,16 +113,15 @@ public static class KeepAliveRewriter
 
             // The ret instruction itself becomes the first load, so branches and handler ends that target it still
             // run the keep-alive calls.
-            ret.OpCode = kept[0].OpCode;
-            ret.Operand = kept[0].Operand;
+            ret.OpCode = loads[0].OpCode;
+            ret.Operand = loads[0].Operand;
             var last = ret;
-            for (var i = 0; i < kept.Count; i++)
+            for (var i = 0; i < loads.Count; i++)
             {
                 if (i > 0)
                 {
                     var load = Instruction.Create(OpCodes.Nop);
-                    load.OpCode = kept[i].OpCode;
-                    load.Operand = kept[i].Operand;
+                    (load.OpCode, load.Operand) = loads[i];
                     il.InsertAfter(last, load);
                     last = load;
                 }

@@ -62,11 +62,7 @@ public sealed class OdeSampler : ISampler
             eps,
             SolverOptions(_options),
             request.DType,
-            (step, t) =>
-            {
-                counter.Step = step;
-                request.Progress?.Report(new SamplingProgress(t, step, null, counter.Evaluations));
-            },
+            counter.StepCallback(request.Progress),
             request.CancellationToken);
         var x = solution.Y.to(request.DType);
         if (!ReferenceEquals(x, solution.Y))

@@ -38,7 +38,7 @@ public sealed class FashionClassRateTests(ITestOutputHelper output)
 
         // Measured with these 60 samples: 38.3 % guided, 11.7 % unguided, so the bounds leave room for rounding on
         // other CPUs. Estimated from the images' spacing, the class settles between t = 0.75 and t = 0.5, where the
-        // classifier is only 21-61 % accurate; a better classifier there raises the rate.
+        // classifier is only 21-61 % accurate, so a better classifier there would raise the rate.
         output.WriteLine($"requested class reached: {guidedRate:P1} guided, {unguidedRate:P1} unguided, chance 10 %");
         Assert.True(guidedRate >= 0.25, $"only {guidedRate:P1} of the guided samples are of the requested class");
         Assert.True(

@@ -69,14 +69,8 @@ public sealed record LatentCodec(ISde Sde, ScoreFunction Score, OdeSolverOptions
         var stopwatch = Stopwatch.StartNew();
         var counter = new CountingScoreFunction(Score);
         using var scope = NewDisposeScope();
-        void OnStep(int step, double t)
-        {
-            counter.Step = step;
-            Progress?.Report(new SamplingProgress(t, step, null, counter.Evaluations));
-        }
-
         var solution = ProbabilityFlowOde.Integrate(
-            Sde, counter.Function, x, t0, t1, Solver, ModelDtype, OnStep, cancellationToken);
+            Sde, counter.Function, x, t0, t1, Solver, ModelDtype, counter.StepCallback(Progress), cancellationToken);
         var result = solution.Y.to(ModelDtype).MoveToOuterDisposeScope();
         return new SamplingResult(result, counter.Evaluations, stopwatch.Elapsed);
     }

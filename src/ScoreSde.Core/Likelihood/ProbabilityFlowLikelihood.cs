@@ -115,13 +115,8 @@ public sealed class ProbabilityFlowLikelihood
             x.detach().reshape(-1).to(ScalarType.Float64),
             zeros(batch, dtype: ScalarType.Float64, device: x.device),
         ]);
-        void OnStep(int step, double t)
-        {
-            counter.Step = step;
-            progress?.Report(new SamplingProgress(t, step, null, counter.Evaluations));
-        }
-
-        var solution = OdeSolver.Solve(Derivative, _eps, _sde.T, initial, _options.Solver, OnStep, cancellationToken);
+        var solution = OdeSolver.Solve(
+            Derivative, _eps, _sde.T, initial, _options.Solver, counter.StepCallback(progress), cancellationToken);
         using var y = solution.Y;
         var latent = y.narrow(0, 0, batch * dimensions).reshape(shape).clone();
         var deltaLogp = y.narrow(0, batch * dimensions, batch).clone();

@@ -1,4 +1,5 @@
 using TorchSharp;
+using ScoreSde.Ode;
 using ScoreSde.Sdes;
 using static TorchSharp.torch;
 
@@ -29,6 +30,18 @@ public sealed class CountingScoreFunction
 
     /// <summary>Gets or sets the sampler step reported when a score is not finite.</summary>
     public int Step { get; set; }
+
+    /// <summary>
+    /// Returns an ODE step callback that records the step for error messages and reports the time and the
+    /// evaluations so far to <paramref name="progress"/>.
+    /// </summary>
+    /// <param name="progress">Receives the progress of an adaptive solve, or <see langword="null"/>.</param>
+    /// <returns>The callback for the solver.</returns>
+    public OdeStepCallback StepCallback(IProgress<SamplingProgress>? progress) => (step, t) =>
+    {
+        Step = step;
+        progress?.Report(new SamplingProgress(t, step, null, Evaluations));
+    };
 
     private Tensor Evaluate(Tensor x, Tensor t)
     {
